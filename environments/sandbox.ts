@@ -1,0 +1,34 @@
+import { HealthLakeSmartConfig } from "../stacks/config";
+
+/** The reference gist's deployment, value for value (README: "Differences from the reference Terraform"). */
+export const sandbox: HealthLakeSmartConfig = {
+  name: "sandbox",
+  region: "us-east-1",
+  datastore: {
+    name: "my-fhir-datastore",
+    preloadSynthea: true,
+    authorizationStrategy: "SMART_ON_FHIR_V1",
+    fineGrainedAuthorization: true,
+  },
+  cognito: {
+    userPoolName: "my-cognito-user-pool",
+    domainPrefix: "smart-fhir-test",
+    clientName: "my-cognito-client",
+    deletionProtection: "INACTIVE",
+    mfaConfiguration: "OFF",
+    oauthFlows: ["client_credentials"],
+    callbackUrls: ["https://localhost"],
+    logoutUrls: [],
+    tokenValidity: { accessToken: 60, idToken: 60, refreshToken: 60 },
+    tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "minutes" },
+    testUser: { username: "test", email: "test@test.com", preferredUsername: "testadmin" },
+  },
+  validator: {
+    functionName: "smart-fhir-auth-lambda",
+    roleName: "smart-fhir-auth-lambda-role",
+    cognitoPolicyName: "smart-fhir-auth-lambda-cognito-access",
+    memoryMiB: 512,
+    timeoutSeconds: 3,
+  },
+  serviceRoleName: "my-healthlake-service-role",
+};

@@ -1,0 +1,1 @@
+export const handler = async (): Promise<{ authPayload: { isAuthorized: false } }> => ({ authPayload: { isAuthorized: false } });

@@ -1,0 +1,89 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Construct } from "constructs";
+import { AssetType, TerraformAsset } from "cdktf";
+import { DataArchiveFile } from "@cdktf/provider-archive/lib/data-archive-file";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
+import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
+import { ValidatorConfig } from "../config";
+import { policyDocument, serviceTrustPolicy } from "../iam-policy";
+
+/** Where `npm run build` writes the bundle (`lambda/dist/index.js`). */
+export const VALIDATOR_BUNDLE_DIR = path.join(__dirname, "..", "..", "lambda", "dist");
+
+export interface TokenValidatorProps extends ValidatorConfig {
+  /** Variables of the function: issuer, allowed clients and the role to return. Never secrets. */
+  readonly environment: Record<string, string>;
+  /**
+   * Folder holding the esbuild bundle `index.js`.
+   * @default - `lambda/dist` of this checkout
+   */
+  readonly bundleDir?: string;
+}
+
+/** The Lambda HealthLake calls on every FHIR request to turn a bearer token into allow or deny. */
+export class TokenValidator extends Construct {
+  readonly function: LambdaFunction;
+  readonly role: IamRole;
+
+  constructor(scope: Construct, id: string, props: TokenValidatorProps) {
+    super(scope, id);
+    const bundleDir = props.bundleDir ?? VALIDATOR_BUNDLE_DIR;
+    if (!fs.existsSync(path.join(bundleDir, "index.js"))) {
+      throw new Error(`token validator bundle not found at ${path.join(bundleDir, "index.js")}: run \`npm run build\` first`);
+    }
+
+    // The asset copies the bundle into the stack folder, so cdk.tf.json only holds stack-relative paths.
+    const bundle = new TerraformAsset(this, "bundle", { path: bundleDir, type: AssetType.DIRECTORY });
+    const zip = new DataArchiveFile(this, "zip", {
+      type: "zip",
+      sourceDir: bundle.path,
+      outputPath: "lambda_function.zip",
+      // The archive provider zeroes timestamps; a fixed mode makes the bytes independent of umask.
+      outputFileMode: "0644",
+    });
+    zip.overrideLogicalId("lambda_zip");
+
+    this.role = new IamRole(this, "role", {
+      name: props.roleName,
+      assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com"),
+    });
+    this.role.overrideLogicalId("lambda_role");
+
+    new IamRolePolicyAttachment(this, "basic-execution", {
+      policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+      role: this.role.name,
+    }).overrideLogicalId("lambda_basic");
+
+    new IamRolePolicy(this, "cognito-access", {
+      name: props.cognitoPolicyName,
+      role: this.role.id,
+      policy: policyDocument([{ Effect: "Allow", Action: ["cognito-idp:GetUser"], Resource: "*" }]),
+    }).overrideLogicalId("cognito_access");
+
+    this.function = new LambdaFunction(this, "function", {
+      functionName: props.functionName,
+      role: this.role.arn,
+      filename: zip.outputPath,
+      sourceCodeHash: zip.outputBase64Sha256,
+      handler: "index.handler",
+      runtime: "nodejs22.x",
+      // The bundle is plain JavaScript, so Graviton costs 20 % less per GB-second with nothing to port.
+      architectures: ["arm64"],
+      memorySize: props.memoryMiB,
+      timeout: props.timeoutSeconds,
+      environment: { variables: props.environment },
+    });
+    this.function.overrideLogicalId("token_validator");
+
+    new LambdaPermission(this, "healthlake-invoke", {
+      statementId: "healthlake",
+      action: "lambda:InvokeFunction",
+      functionName: this.function.functionName,
+      principal: "healthlake.amazonaws.com",
+    }).overrideLogicalId("healthlake");
+  }
+}
