@@ -1,6 +1,11 @@
 import * as crypto from "crypto";
 import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { buildValidatorBundle } from "../lambda/build";
+import { runBundle } from "./support/bundle-process";
+import { JwksServer, loopbackCertificate } from "./support/jwks-server";
+import { rsaKey, signJwt } from "./support/jwt";
 
 const sha256 = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
@@ -20,5 +25,34 @@ describe("validator bundle (npm run build)", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(outfile);
     expect(typeof mod.handler).toBe("function");
+  });
+});
+
+describe("validator bundle in a fresh process, as Lambda runs it", () => {
+  const server = new JwksServer();
+  const key = rsaKey("bundle-key");
+  let caDir: string;
+  beforeAll(async () => {
+    server.keys = [key.jwk];
+    await server.start();
+    caDir = fs.mkdtempSync(path.join(os.tmpdir(), "bundle-ca-"));
+    fs.writeFileSync(path.join(caDir, "ca.pem"), loopbackCertificate().cert);
+  });
+  afterAll(async () => {
+    await server.stop();
+    fs.rmSync(caDir, { recursive: true, force: true });
+  });
+
+  test("allows a valid token and denies a forged one, reading its settings from the environment", async () => {
+    const pool = "us-east-1_BundlePool";
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: `https://cognito-idp.us-east-1.amazonaws.com/${pool}`, sub: "s", client_id: "c", token_use: "access", iat: now, exp: now + 600, scope: "system/*.read" };
+    const event = (bearerToken: string) => ({ datastoreEndpoint: "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/", operationName: "ReadResource", bearerToken });
+    const env = {
+      PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: path.join(caDir, "ca.pem"), AWS_REGION: "us-east-1",
+      USER_POOL_ID: pool, JWKS_URI: server.uri("bundle"), CLIENT_ID: "c", USER_ROLE_ARN: "arn:aws:iam::123456789012:role/r",
+    };
+    const result = await runBundle(env, 2, [event(signJwt(key, claims)), event(signJwt(rsaKey("bundle-key"), claims))]);
+    expect(result.allowed).toBe(1);
   });
 });

@@ -1,1 +1,4 @@
-export const handler = async (): Promise<{ authPayload: { isAuthorized: false } }> => ({ authPayload: { isAuthorized: false } });
+import { createHandler } from "./handler";
+
+// Created at init, so the JWKS download starts before the first request arrives.
+export const handler = createHandler(process.env);

@@ -1,0 +1,55 @@
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as https from "https";
+import { AddressInfo } from "net";
+import * as os from "os";
+import * as path from "path";
+
+/** A self-signed certificate for 127.0.0.1, made once per process with openssl. */
+let certificate: { key: string; cert: string } | undefined;
+export function loopbackCertificate(): { key: string; cert: string } {
+  if (!certificate) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jwks-cert-"));
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+      "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { stdio: "ignore" });
+    certificate = { key: fs.readFileSync(path.join(dir, "key.pem"), "utf8"), cert: fs.readFileSync(path.join(dir, "cert.pem"), "utf8") };
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return certificate;
+}
+
+/** An HTTPS JWKS endpoint on loopback whose keys can be swapped, that counts downloads, and can stop answering. */
+export class JwksServer {
+  keys: Record<string, string>[] = [];
+  hang = false;
+  private readonly requested = new Map<string, number>();
+  private server?: https.Server;
+  private base = "";
+
+  /** How many times `uri` (one of this server's) was requested. */
+  downloads(uri: string): number {
+    return this.requested.get(new URL(uri).pathname + new URL(uri).search) ?? 0;
+  }
+
+  async start(): Promise<string> {
+    this.server = https.createServer(loopbackCertificate(), (req, res) => {
+      this.requested.set(req.url ?? "", (this.requested.get(req.url ?? "") ?? 0) + 1);
+      if (this.hang) return; // accept the request, never answer
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ keys: this.keys }));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.base = `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.uri("default");
+  }
+
+  /** A JWKS URL of its own for one client, so downloads are counted per client. */
+  uri(client: string): string {
+    return `${this.base}/${client}/.well-known/jwks.json`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+}

@@ -1,0 +1,45 @@
+import { classifyScope, parseScopes } from "../lambda/src/scopes";
+
+describe("classifyScope: SMART v1 and v2 grammars side by side", () => {
+  test.each([
+    // v1                                         v2                                        malformed
+    ["system/*.*", "clinical"], ["system/*.cruds", "clinical"], ["system/*", "malformed"],
+    ["patient/Observation.read", "clinical"], ["patient/Observation.rs", "clinical"], ["patient/Observation.readx", "malformed"],
+    ["user/Patient.write", "clinical"], ["user/Patient.cud", "clinical"], ["user/Patient.sr", "malformed"],
+    ["patient/*.read", "clinical"], ["patient/*.r", "clinical"], ["patient/*.", "malformed"],
+    ["system/Patient.*", "clinical"], ["system/Patient.s", "clinical"], ["system/Patient.rr", "malformed"],
+    ["user/AllergyIntolerance.read", "clinical"], ["user/AllergyIntolerance.c", "clinical"], ["System/Patient.read", "malformed"],
+    ["patient/Observation.read?category=laboratory", "malformed"], ["patient/Observation.rs?category=laboratory", "clinical"], ["patient/*.rs?category=laboratory", "malformed"],
+    ["user/Foo.read", "malformed"], ["patient/Observation.rs?code:in=http://loinc.org|1234-5&status=final", "clinical"], ["patient/Observation.rs?", "malformed"],
+    ["patient/observation.read", "malformed"], ["patient/Observation.rs?category=a b", "malformed"], ["patient/Observation.rs?category", "malformed"],
+    ["launch", "context"], ["launch/patient", "context"], ["launch/encounter", "malformed"],
+    ["openid", "context"], ["fhirUser", "context"], ["email", "malformed"],
+    ["profile", "context"], ["offline_access", "context"], ["aws.cognito.signin.user.admin", "malformed"],
+    ["patient/Observation.rs?category=\"x\"", "malformed"], ["patient/Patient.read\t", "malformed"], ["patient/Pätient.read", "malformed"],
+    ["agent/Patient.read", "malformed"], ["*/Patient.read", "malformed"], ["patient/Patient1.read", "malformed"],
+  ])("%s is %s", (scope, kind) => {
+    expect(classifyScope(scope)).toBe(kind);
+  });
+});
+
+describe("parseScopes", () => {
+  test("splits on single spaces, keeps clinical and context scopes in order, drops the rest", () => {
+    expect(parseScopes("openid launch/patient patient/*.read email  system/Foo.read patient/Observation.rs")).toEqual({
+      clinical: ["patient/*.read", "patient/Observation.rs"],
+      context: ["openid", "launch/patient"],
+      dropped: 2,
+    });
+  });
+
+  test("removes duplicates", () => {
+    expect(parseScopes("system/*.read system/*.read").clinical).toEqual(["system/*.read"]);
+  });
+
+  test("a token whose only SMART scope is launch/patient has no clinical scope", () => {
+    expect(parseScopes("launch/patient openid").clinical).toEqual([]);
+  });
+
+  test("tabs do not separate scopes", () => {
+    expect(parseScopes("system/*.read\tpatient/*.read")).toEqual({ clinical: [], context: [], dropped: 1 });
+  });
+});

@@ -1,0 +1,51 @@
+import { FHIR_R4_RESOURCE_TYPES } from "./fhir-resource-types";
+
+export type ScopeKind = "clinical" | "context" | "malformed";
+
+/** Scopes HealthLake grants access by, plus the launch and identity scopes kept as context. */
+export interface SmartScopes {
+  /** `(patient|user|system)/(Type|*).<permissions>[?query]`, v1 or v2, in token order. */
+  readonly clinical: readonly string[];
+  /** `launch`, `launch/patient`, `openid`, `fhirUser`, `profile`, `offline_access`. */
+  readonly context: readonly string[];
+  /** How many scopes were dropped as malformed or unknown (never their text: it is caller input). */
+  readonly dropped: number;
+}
+
+const CONTEXT_SCOPES: ReadonlySet<string> = new Set(["launch", "launch/patient", "openid", "fhirUser", "profile", "offline_access"]);
+
+// v1 permissions: read | write | *. v2: the letters c r u d s, in that order, at least one.
+const CLINICAL = /^(patient|user|system)\/(\*|[A-Z][A-Za-z]+)\.(read|write|\*|c?r?u?d?s?)(\?.*)?$/;
+// SMART v2.2 filter: param=value pairs joined by &; values are printable ASCII without " & \.
+const QUERY = /^\?[A-Za-z0-9_.:-]+=[\x21\x23-\x25\x27-\x5b\x5d-\x7e]+(?:&[A-Za-z0-9_.:-]+=[\x21\x23-\x25\x27-\x5b\x5d-\x7e]+)*$/;
+const V1_PERMISSIONS: ReadonlySet<string> = new Set(["read", "write", "*"]);
+
+/** Classifies one scope token against the SMART v1 and v2 grammars. */
+export function classifyScope(scope: string): ScopeKind {
+  if (CONTEXT_SCOPES.has(scope)) return "context";
+  const match = CLINICAL.exec(scope);
+  if (!match) return "malformed";
+  const [, , type, permissions, query] = match;
+  if (permissions === "") return "malformed";
+  if (type !== "*" && !FHIR_R4_RESOURCE_TYPES.has(type)) return "malformed";
+  if (query !== undefined) {
+    // Filters are a v2.2 feature, never on v1 permissions or on every type at once (HealthLake rejects `*` with a filter).
+    if (V1_PERMISSIONS.has(permissions) || type === "*" || !QUERY.test(query)) return "malformed";
+  }
+  return "clinical";
+}
+
+/** Splits a `scope` claim on single spaces and keeps what HealthLake should honour, deduplicated. */
+export function parseScopes(claim: string): SmartScopes {
+  const clinical: string[] = [];
+  const context: string[] = [];
+  let dropped = 0;
+  for (const scope of new Set(claim.split(" "))) {
+    if (scope === "") continue;
+    const kind = classifyScope(scope);
+    if (kind === "clinical") clinical.push(scope);
+    else if (kind === "context") context.push(scope);
+    else dropped++;
+  }
+  return { clinical, context, dropped };
+}
