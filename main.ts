@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import { sandbox } from "./environments/sandbox";
+import { ENVIRONMENTS } from "./environments";
 import { buildValidatorBundle } from "./lambda/build";
 import { HealthLakeSmartStack } from "./stacks/healthlake-smart-stack";
 
@@ -7,5 +7,5 @@ import { HealthLakeSmartStack } from "./stacks/healthlake-smart-stack";
 buildValidatorBundle();
 
 const app = new App();
-new HealthLakeSmartStack(app, { config: sandbox });
+for (const config of ENVIRONMENTS) new HealthLakeSmartStack(app, { config });
 app.synth();

@@ -4,11 +4,12 @@ import { HealthLakeSmartConfig } from "../stacks/config";
 export const sandbox: HealthLakeSmartConfig = {
   name: "sandbox",
   region: "us-east-1",
-  datastore: {
-    name: "my-fhir-datastore",
-    preloadSynthea: true,
+  datastore: { name: "my-fhir-datastore", preloadSynthea: true },
+  smartOnFhir: true,
+  smart: {
     authorizationStrategy: "SMART_ON_FHIR_V1",
     fineGrainedAuthorization: true,
+    serviceRoleName: "my-healthlake-service-role",
   },
   cognito: {
     userPoolName: "my-cognito-user-pool",
@@ -21,7 +22,7 @@ export const sandbox: HealthLakeSmartConfig = {
     logoutUrls: [],
     tokenValidity: { accessToken: 60, idToken: 60, refreshToken: 60 },
     tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "minutes" },
-    testUser: { username: "test", email: "test@test.com", preferredUsername: "testadmin" },
+    gistTestUser: { username: "test", email: "test@test.com", preferredUsername: "testadmin" },
   },
   validator: {
     functionName: "smart-fhir-auth-lambda",
@@ -30,5 +31,4 @@ export const sandbox: HealthLakeSmartConfig = {
     memoryMiB: 512,
     timeoutSeconds: 3,
   },
-  serviceRoleName: "my-healthlake-service-role",
 };

@@ -1,25 +1,65 @@
 import { OAuthFlow, SmartAuthorizationStrategy } from "./smart-metadata";
 
-/** Everything one environment deploys. Each environment under `environments/` is one of these. */
+/**
+ * One environment: everything one stack deploys. Each file under `environments/` exports one.
+ * Defaults are the reference module's unless its value is unsafe; the README's configuration
+ * reference lists every field and each default that differs from the module.
+ */
 export interface HealthLakeSmartConfig {
-  /** Stack name: `cdktf deploy <name>`, and the folder under `cdktf.out/stacks/`. */
+  /** Stack name: `cdktf deploy <name>` and the folder under `cdktf.out/stacks/`. Lower case, digits, hyphens. */
   readonly name: string;
-  /** AWS region of every resource (HealthLake is only offered in some regions). */
-  readonly region: string;
+  /** @default "us-east-1" */
+  readonly region?: string;
+  /** Tags on every taggable resource (aws provider default tags, and the datastore). @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Keep state in S3. @default - local state in `terraform.<name>.tfstate` at the project root */
+  readonly remoteState?: RemoteStateConfig;
   readonly datastore: DatastoreConfig;
-  readonly cognito: CognitoConfig;
-  readonly validator: ValidatorConfig;
-  /** Name of the role HealthLake assumes to serve a request the validator allowed. */
-  readonly serviceRoleName: string;
+  /** Principal that administers the KMS keys (module: `kms_admin_iam_arn`). Required when a key is created. */
+  readonly kmsAdminArn?: string;
+  /** SMART on FHIR with Cognito and the token validator (module: `smart_on_fhir`). @default false */
+  readonly smartOnFhir?: boolean;
+  /** Only with `smartOnFhir`. */
+  readonly smart?: SmartConfig;
+  /** Only with `smartOnFhir`. */
+  readonly cognito?: CognitoConfig;
+  /** Only with `smartOnFhir`. */
+  readonly validator?: ValidatorConfig;
+  /** S3 buckets, KMS key and role for `StartFHIRImportJob`/`StartFHIRExportJob`. @default - none */
+  readonly importExport?: ImportExportConfig;
+}
+
+export interface RemoteStateConfig {
+  /** An existing, versioned bucket. */
+  readonly bucket: string;
+  /** @default "healthlake-smart/<name>.tfstate" */
+  readonly key?: string;
+  /** @default - the environment's region */
+  readonly region?: string;
+  /** Customer-managed key for the state object. @default - SSE-S3 */
+  readonly kmsKeyId?: string;
 }
 
 export interface DatastoreConfig {
+  /** Module: `datastore_name`. Changing it replaces the datastore. */
   readonly name: string;
-  /** Load Synthea sample patients at creation (replaces the datastore if changed later). */
-  readonly preloadSynthea: boolean;
-  readonly authorizationStrategy: SmartAuthorizationStrategy;
-  /** HealthLake narrows `user/` and `patient/` access to the `fhirUser` compartment. */
-  readonly fineGrainedAuthorization: boolean;
+  /** Module: `fhir_version`. @default "R4" */
+  readonly fhirVersion?: "R4";
+  /** Load Synthea sample data at creation (module: `preload_data`). @default false */
+  readonly preloadSynthea?: boolean;
+  /** Create `aws_kms_key.datastore` and encrypt with it (module: `create_kms_key`). @default false */
+  readonly createKmsKey?: boolean;
+  /** An existing customer-managed key instead. @default - an AWS-owned key unless `createKmsKey` */
+  readonly kmsKeyArn?: string;
+}
+
+export interface SmartConfig {
+  /** `SMART_ON_FHIR` also honours SMART v2 scopes (c/r/u/d/s). @default "SMART_ON_FHIR_V1" */
+  readonly authorizationStrategy?: SmartAuthorizationStrategy;
+  /** @default true */
+  readonly fineGrainedAuthorization?: boolean;
+  /** The role HealthLake assumes for allowed requests. @default "healthlake-service-role" */
+  readonly serviceRoleName?: string;
 }
 
 export type TokenValidityUnit = "seconds" | "minutes" | "hours" | "days";
@@ -36,37 +76,79 @@ export interface TokenValidityUnits {
   readonly refreshToken: TokenValidityUnit;
 }
 
-export interface CognitoTestUser {
+/** The reference gist's single user at `aws_cognito_user.test_user`; its password is the variable `test_user_password`. */
+export interface GistTestUser {
   readonly username: string;
   readonly email: string;
   readonly preferredUsername: string;
 }
 
-export interface CognitoConfig {
-  readonly userPoolName: string;
-  /** Hosted UI prefix: `https://<domainPrefix>.auth.<region>.amazoncognito.com`. */
-  readonly domainPrefix: string;
-  readonly clientName: string;
-  readonly deletionProtection: "ACTIVE" | "INACTIVE";
-  readonly mfaConfiguration: "OFF" | "ON" | "OPTIONAL";
-  readonly oauthFlows: readonly OAuthFlow[];
-  readonly callbackUrls: readonly string[];
-  readonly logoutUrls: readonly string[];
-  readonly tokenValidity: TokenValidity;
-  readonly tokenValidityUnits: TokenValidityUnits;
+/** A user at `aws_cognito_user.test_users["<username>"]` (module: `cognito_test_users`). */
+export interface CognitoTestUser {
+  readonly username: string;
+  readonly email: string;
+  /** @default - the username */
+  readonly preferredUsername?: string;
+  /** @default true */
+  readonly emailVerified?: boolean;
   /**
-   * A user for trying the authorization code flow. Its password is the sensitive Terraform
-   * variable `test_user_password`, so it never sits in code or in `cdk.tf.json`.
+   * Checked against the pool's password policy at synth and kept in the sensitive variable
+   * `test_user_passwords`, never in a resource. Read it from the environment, never write it here.
+   * @default - from `-var test_user_passwords=...` at deploy, else Cognito emails a temporary one
    */
-  readonly testUser?: CognitoTestUser;
+  readonly password?: string;
+}
+
+export interface CognitoConfig {
+  /** @default "smart-on-fhir-healthlake-cognito" */
+  readonly userPoolName?: string;
+  /** Hosted UI `https://<domainPrefix>.auth.<region>.amazoncognito.com` (module: `cognito_domain`). @default "smart-fhir" */
+  readonly domainPrefix?: string;
+  /** @default "smart-on-fhir-app" */
+  readonly clientName?: string;
+  /** @default "ACTIVE" (module: "INACTIVE") */
+  readonly deletionProtection?: "ACTIVE" | "INACTIVE";
+  /** @default "OFF" */
+  readonly mfaConfiguration?: "OFF" | "ON" | "OPTIONAL";
+  /**
+   * `client_credentials` (machine to machine) or `code` (authorization code with PKCE, for users);
+   * Cognito does not allow both on one client (module: `grant_type`). @default ["code"]
+   */
+  readonly oauthFlows?: readonly OAuthFlow[];
+  /** HTTPS, or http://localhost. @default ["https://localhost"] */
+  readonly callbackUrls?: readonly string[];
+  /** @default [] */
+  readonly logoutUrls?: readonly string[];
+  /** @default { accessToken: 60, idToken: 60, refreshToken: 30 } */
+  readonly tokenValidity?: TokenValidity;
+  /** @default { accessToken: "minutes", idToken: "minutes", refreshToken: "days" } */
+  readonly tokenValidityUnits?: TokenValidityUnits;
+  /** @default [] */
+  readonly testUsers?: readonly CognitoTestUser[];
+  /** Only for parity with the gist's state. @default - none */
+  readonly gistTestUser?: GistTestUser;
 }
 
 export interface ValidatorConfig {
-  readonly functionName: string;
-  readonly roleName: string;
-  /** Name of the inline policy `aws_iam_role_policy.cognito_access`. */
-  readonly cognitoPolicyName: string;
-  readonly memoryMiB: number;
-  /** Lambda's own limit; HealthLake stops waiting after 1 second regardless. */
-  readonly timeoutSeconds: number;
+  /** @default "healthlake_token_validator" */
+  readonly functionName?: string;
+  /** @default "healthlake_token_validator_role" */
+  readonly roleName?: string;
+  /** Name of `aws_iam_role_policy.cognito_access` (module: `lambda_cognito_access_role`). @default "fhir_cognito_access" */
+  readonly cognitoPolicyName?: string;
+  /** @default 256 */
+  readonly memoryMiB?: number;
+  /** HealthLake stops waiting after 1 s. @default 3 (module: 30) */
+  readonly timeoutSeconds?: number;
+}
+
+export interface ImportExportConfig {
+  /** `bucket_prefix` of `aws_s3_bucket.data` (module: `data_bucket_name`). */
+  readonly dataBucketPrefix: string;
+  /** `bucket_prefix` of `aws_s3_bucket.access_logs` (module: `logs_bucket_name`). */
+  readonly logsBucketPrefix: string;
+  /** @default "HealthLakeImportExportRole" */
+  readonly roleName?: string;
+  /** @default "HealthLakeImportExportPolicy" */
+  readonly policyName?: string;
 }

@@ -1,11 +1,13 @@
 import { Construct } from "constructs";
+import { TerraformIterator } from "cdktf";
 import { CognitoResourceServer } from "@cdktf/provider-aws/lib/cognito-resource-server";
 import { CognitoUser } from "@cdktf/provider-aws/lib/cognito-user";
 import { CognitoUserPool } from "@cdktf/provider-aws/lib/cognito-user-pool";
 import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool-client";
 import { CognitoUserPoolDomain } from "@cdktf/provider-aws/lib/cognito-user-pool-domain";
-import { CognitoConfig } from "../config";
 import { CognitoUrls, cognitoUrls } from "../cognito-urls";
+import { PASSWORD_POLICY } from "../password-policy";
+import { ResolvedCognito } from "../resolve-config";
 
 /**
  * A Cognito resource server turns `<identifier>/<scope name>` into one SMART scope: identifier
@@ -33,12 +35,14 @@ const STANDARD_ATTRIBUTES = [
   "website", "zoneinfo",
 ];
 
-export interface AuthorizationServerProps extends CognitoConfig {
+export interface AuthorizationServerProps extends ResolvedCognito {
   /** Region of the pool, for the hosted UI and issuer URLs. */
   readonly region: string;
   readonly resourceServers: readonly SmartResourceServer[];
-  /** Password of `testUser`; a sensitive Terraform variable reference, never a literal. */
-  readonly testUserPassword?: string;
+  /** Password of `gistTestUser`: a sensitive Terraform variable reference, never a literal. */
+  readonly gistTestUserPassword?: string;
+  /** Name of the sensitive Terraform map variable holding `testUsers` passwords by username. */
+  readonly testUserPasswordsVariable?: string;
 }
 
 /** The OAuth 2.0 authorization server SMART clients get their tokens from: a Cognito user pool. */
@@ -63,14 +67,7 @@ export class AuthorizationServer extends Construct {
       accountRecoverySetting: { recoveryMechanism: [{ name: "verified_email", priority: 1 }] },
       adminCreateUserConfig: { allowAdminCreateUserOnly: true },
       emailConfiguration: { emailSendingAccount: "COGNITO_DEFAULT" },
-      passwordPolicy: {
-        minimumLength: 8,
-        requireLowercase: true,
-        requireNumbers: true,
-        requireSymbols: true,
-        requireUppercase: true,
-        temporaryPasswordValidityDays: 7,
-      },
+      passwordPolicy: { ...PASSWORD_POLICY },
       schema: [{
         attributeDataType: "String",
         developerOnlyAttribute: false,
@@ -133,18 +130,40 @@ export class AuthorizationServer extends Construct {
     });
     this.client.overrideLogicalId("client");
 
-    if (props.testUser) {
+    if (props.gistTestUser) {
       const user = new CognitoUser(this, "test-user", {
         userPoolId: this.userPool.id,
-        username: props.testUser.username,
-        password: props.testUserPassword,
+        username: props.gistTestUser.username,
+        password: props.gistTestUserPassword,
         attributes: {
-          preferred_username: props.testUser.preferredUsername,
-          email: props.testUser.email,
+          preferred_username: props.gistTestUser.preferredUsername,
+          email: props.gistTestUser.email,
           email_verified: "true",
         },
       });
       user.overrideLogicalId("test_user");
+    }
+
+    if (props.testUsers.length > 0) {
+      // for_each keyed by username, as in the module: aws_cognito_user.test_users["<username>"].
+      const users = TerraformIterator.fromMap(Object.fromEntries(props.testUsers.map((user) => [user.username, {
+        email: user.email,
+        preferred_username: user.preferredUsername ?? user.username,
+        email_verified: String(user.emailVerified ?? true),
+      }])));
+      new CognitoUser(this, "test-users", {
+        forEach: users,
+        userPoolId: this.userPool.id,
+        username: users.key,
+        // A user without a password gets a temporary one by email. Written out because cdktf
+        // renders a null default of Fn.lookup as an empty argument.
+        password: props.testUserPasswordsVariable ? `\${lookup(var.${props.testUserPasswordsVariable}, each.key, null)}` : undefined,
+        attributes: {
+          email: users.getString("email"),
+          preferred_username: users.getString("preferred_username"),
+          email_verified: users.getString("email_verified"),
+        },
+      }).overrideLogicalId("test_users");
     }
 
     this.urls = cognitoUrls(this.domain.domain, props.region, this.userPool.id);

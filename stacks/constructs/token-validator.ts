@@ -8,13 +8,13 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
-import { ValidatorConfig } from "../config";
+import { ResolvedValidator } from "../resolve-config";
 import { policyDocument, serviceTrustPolicy } from "../iam-policy";
 
 /** Where `npm run build` writes the bundle (`lambda/dist/index.js`). */
 export const VALIDATOR_BUNDLE_DIR = path.join(__dirname, "..", "..", "lambda", "dist");
 
-export interface TokenValidatorProps extends ValidatorConfig {
+export interface TokenValidatorProps extends ResolvedValidator {
   /** Variables of the function: issuer, allowed clients and the role to return. Never secrets. */
   readonly environment: Record<string, string>;
   /**

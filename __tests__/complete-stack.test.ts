@@ -1,0 +1,120 @@
+import { complete } from "../environments/complete";
+import { decodeJsonencode } from "./support/jsonencode";
+import { addresses, synthJson } from "./support/synth";
+
+const json = synthJson(complete);
+const policyOf = (type: string, name: string, field = "policy") => decodeJsonencode(json.resource[type][name][field]) as { Statement: Record<string, any>[] };
+
+// The reference module's README tables: 35 resources and data sources, 9 outputs.
+const MODULE_ADDRESSES = [
+  "aws_cognito_resource_server.launch", "aws_cognito_resource_server.patient", "aws_cognito_resource_server.system",
+  "aws_cognito_user.test_users", "aws_cognito_user_pool.main", "aws_cognito_user_pool_client.client", "aws_cognito_user_pool_domain.this",
+  "aws_iam_policy.healthlake", "aws_iam_role.healthlake", "aws_iam_role.healthlake_service_role", "aws_iam_role.lambda_role",
+  "aws_iam_role_policy.cognito_access", "aws_iam_role_policy_attachment.healthlake_policy", "aws_iam_role_policy_attachment.lambda_basic",
+  "aws_iam_role_policy_attachment.this", "aws_kms_key.datastore", "aws_kms_key.s3", "aws_lambda_function.token_validator",
+  "aws_lambda_permission.healthlake", "aws_s3_bucket.access_logs", "aws_s3_bucket.data",
+  "aws_s3_bucket_lifecycle_configuration.access_logs", "aws_s3_bucket_lifecycle_configuration.data",
+  "aws_s3_bucket_logging.access_logs", "aws_s3_bucket_logging.data", "aws_s3_bucket_policy.access_logs",
+  "aws_s3_bucket_public_access_block.access_logs", "aws_s3_bucket_public_access_block.data",
+  "aws_s3_bucket_server_side_encryption_configuration.access_logs", "aws_s3_bucket_server_side_encryption_configuration.data",
+  "aws_s3_bucket_versioning.access_logs", "aws_s3_bucket_versioning.data", "awscc_healthlake_fhir_datastore.this",
+  "data.aws_caller_identity.current", "data.aws_region.current",
+];
+const MODULE_OUTPUTS = [
+  "cognito_domain", "cognito_oauth_endpoints", "cognito_scopes", "datastore_arn", "datastore_endpoint",
+  "datastore_kms_key_arn", "export_role_arn", "s3_bucket", "s3_kms_key_arn",
+];
+
+describe("complete stack (every option on)", () => {
+  test("holds all 35 addresses of the module, plus the data bucket policy and the Lambda zip", () => {
+    expect(MODULE_ADDRESSES).toHaveLength(35);
+    expect(addresses(json)).toEqual([...MODULE_ADDRESSES, "aws_s3_bucket_policy.data", "data.archive_file.lambda_zip"].sort());
+  });
+
+  test("holds the module's 9 outputs and the gist's sensitive client credentials", () => {
+    expect(Object.keys(json.output).sort()).toEqual([...MODULE_OUTPUTS, "cognito_client_credentials"].sort());
+    expect(json.output.cognito_client_credentials.sensitive).toBe(true);
+    expect(json.output.datastore_kms_key_arn.value).toBe("${aws_kms_key.datastore.arn}");
+  });
+
+  test("both KMS keys rotate and name the admin in their policy", () => {
+    for (const name of ["datastore", "s3"]) {
+      expect(json.resource.aws_kms_key[name].enable_key_rotation).toBe(true);
+      const statements = policyOf("aws_kms_key", name).Statement;
+      expect(statements).toContainEqual(expect.objectContaining({ Sid: "KeyAdministration", Principal: { AWS: complete.kmsAdminArn } }));
+      expect(statements.flatMap((s) => [s.Principal?.AWS]).filter((p) => p === "*")).toEqual([]);
+    }
+  });
+
+  test("the datastore is encrypted with its own key, tagged, and SMART v2", () => {
+    const ds = json.resource.awscc_healthlake_fhir_datastore.this;
+    expect(ds.sse_configuration).toEqual({ kms_encryption_config: { cmk_type: "CUSTOMER_MANAGED_KMS_KEY", kms_key_id: "${aws_kms_key.datastore.arn}" } });
+    expect(ds.tags).toEqual(Object.entries(complete.tags!).map(([key, value]) => ({ key, value })));
+    expect(ds.identity_provider_configuration.authorization_strategy).toBe("SMART_ON_FHIR");
+    const metadata = decodeJsonencode(ds.identity_provider_configuration.metadata) as Record<string, string[]>;
+    expect(metadata.capabilities).toEqual(expect.arrayContaining(["permission-v2", "launch-standalone", "sso-openid-connect", "context-standalone-patient"]));
+    expect(metadata.grant_types_supported).toEqual(["authorization_code"]);
+  });
+
+  test("every aws_* resource is tagged through the provider's default tags", () => {
+    expect(json.provider.aws[0].default_tags).toEqual([{ tags: complete.tags }]);
+  });
+
+  test("buckets: versioned, encrypted (KMS for data), private, lifecycle, access-logged", () => {
+    for (const name of ["data", "access_logs"]) {
+      expect(json.resource.aws_s3_bucket_versioning[name].versioning_configuration).toEqual({ status: "Enabled" });
+      expect(json.resource.aws_s3_bucket_public_access_block[name]).toMatchObject({
+        block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true,
+      });
+      expect(json.resource.aws_s3_bucket_lifecycle_configuration[name].rule).toContainEqual(expect.objectContaining({
+        abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
+      }));
+    }
+    expect(json.resource.aws_s3_bucket_server_side_encryption_configuration.data.rule[0].apply_server_side_encryption_by_default)
+      .toEqual({ sse_algorithm: "aws:kms", kms_master_key_id: "${aws_kms_key.s3.arn}" });
+    expect(json.resource.aws_s3_bucket_logging.data).toMatchObject({ target_bucket: "${aws_s3_bucket.access_logs.id}", target_prefix: "data/" });
+    expect(json.resource.aws_s3_bucket.data.bucket_prefix).toBe("healthlake-complete-data-");
+  });
+
+  test("bucket policies deny plain HTTP and TLS below 1.2", () => {
+    for (const name of ["data", "access_logs"]) {
+      const statements = policyOf("aws_s3_bucket_policy", name).Statement;
+      expect(statements).toContainEqual(expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }));
+      expect(statements).toContainEqual(expect.objectContaining({ Effect: "Deny", Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } }));
+      expect(json.resource.aws_s3_bucket_policy[name].depends_on).toEqual([`aws_s3_bucket_public_access_block.${name}`]);
+    }
+  });
+
+  test("the import/export role: trusted by HealthLake for this account and datastore only; S3 and KMS as an import and an export need", () => {
+    const trust = policyOf("aws_iam_role", "healthlake", "assume_role_policy").Statement;
+    expect(trust).toEqual([{
+      Effect: "Allow", Principal: { Service: "healthlake.amazonaws.com" }, Action: "sts:AssumeRole",
+      Condition: {
+        StringEquals: { "aws:SourceAccount": "${data.aws_caller_identity.current.account_id}" },
+        ArnEquals: { "aws:SourceArn": "${awscc_healthlake_fhir_datastore.this.datastore_arn}" },
+      },
+    }]);
+    const permissions = policyOf("aws_iam_policy", "healthlake").Statement;
+    expect(permissions).toContainEqual(expect.objectContaining({ Action: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: "${aws_kms_key.s3.arn}" }));
+    expect(permissions).toContainEqual(expect.objectContaining({ Action: ["s3:GetObject", "s3:PutObject"], Resource: "${aws_s3_bucket.data.arn}/*" }));
+    expect(json.resource.aws_iam_role_policy_attachment.this).toEqual({ role: "${aws_iam_role.healthlake.name}", policy_arn: "${aws_iam_policy.healthlake.arn}" });
+  });
+
+  test("test users are keyed by username, their passwords a sensitive variable checked at plan", () => {
+    const users = json.resource.aws_cognito_user.test_users;
+    expect(Object.keys(users.for_each)).toEqual(["clinician", "patient"]);
+    expect(users.password).toBe("${lookup(var.test_user_passwords, each.key, null)}");
+    expect(json.variable?.test_user_passwords).toMatchObject({ sensitive: true, type: "map(string)", default: {} });
+    expect(json.variable?.test_user_passwords.validation[0].condition).toContain("length(p) >= 8");
+  });
+
+  test("state lives in S3, encrypted, with S3-native locking and no DynamoDB table", () => {
+    expect(json.terraform.backend).toEqual({
+      s3: { bucket: "example-terraform-state-bucket", key: "healthlake-smart/complete.tfstate", region: "us-west-2", encrypt: true, use_lockfile: true },
+    });
+  });
+
+  test("matches the reviewed snapshot", () => {
+    expect(json).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,103 @@
+import { HealthLakeSmartConfig } from "../stacks/config";
+import { decodeJsonencode } from "./support/jsonencode";
+import { addresses, synthJson } from "./support/synth";
+
+const minimal: HealthLakeSmartConfig = { name: "minimal", datastore: { name: "fhir" } };
+const withSmart = (extra: Partial<HealthLakeSmartConfig> = {}): HealthLakeSmartConfig => ({ ...minimal, smartOnFhir: true, ...extra });
+const metadataOf = (json: ReturnType<typeof synthJson>) =>
+  decodeJsonencode(json.resource.awscc_healthlake_fhir_datastore.this.identity_provider_configuration.metadata) as Record<string, unknown>;
+
+describe("configuration options, each on and off", () => {
+  test("module defaults: SMART off gives an AWS_AUTH datastore and nothing of Cognito or the validator", () => {
+    const json = synthJson(minimal);
+    expect(addresses(json)).toEqual(["awscc_healthlake_fhir_datastore.this", "data.aws_caller_identity.current", "data.aws_region.current"]);
+    expect(Object.keys(json.output).sort()).toEqual(["datastore_arn", "datastore_endpoint"]);
+    const ds = json.resource.awscc_healthlake_fhir_datastore.this;
+    expect(ds.identity_provider_configuration).toEqual({ authorization_strategy: "AWS_AUTH", fine_grained_authorization_enabled: false });
+    expect(ds).not.toHaveProperty("preload_data_config");
+    expect(json.provider).not.toHaveProperty("archive");
+  });
+
+  test("SMART on with module defaults: code flow with OIDC scopes, module names, deletion protection on, 256 MB", () => {
+    const json = synthJson(withSmart());
+    expect(json.resource.aws_cognito_user_pool.main).toMatchObject({ name: "smart-on-fhir-healthlake-cognito", deletion_protection: "ACTIVE" });
+    expect(json.resource.aws_cognito_user_pool_domain.this.domain).toBe("smart-fhir");
+    expect(json.resource.aws_cognito_user_pool_client.client).toMatchObject({
+      name: "smart-on-fhir-app",
+      allowed_oauth_flows: ["code"],
+      allowed_oauth_scopes: ["openid", "profile", "email", "phone", "launch/patient", "system/*.*", "patient/*.read"],
+      refresh_token_validity: 30,
+      token_validity_units: [{ access_token: "minutes", id_token: "minutes", refresh_token: "days" }],
+    });
+    expect(json.resource.aws_lambda_function.token_validator).toMatchObject({ function_name: "healthlake_token_validator", memory_size: 256, timeout: 3 });
+    expect(json.resource.aws_iam_role.healthlake_service_role.name).toBe("healthlake-service-role");
+    expect(metadataOf(json).grant_types_supported).toEqual(["authorization_code"]);
+    expect(json.resource).not.toHaveProperty("aws_cognito_user");
+  });
+
+  test("authorization strategy SMART_ON_FHIR advertises v2 permissions", () => {
+    expect(metadataOf(synthJson(withSmart({ smart: { authorizationStrategy: "SMART_ON_FHIR" } }))).capabilities).toContain("permission-v2");
+    expect(metadataOf(synthJson(withSmart())).capabilities).not.toContain("permission-v2");
+  });
+
+  test("createKmsKey adds aws_kms_key.datastore and encrypts the datastore with it", () => {
+    const json = synthJson({ ...minimal, datastore: { name: "fhir", createKmsKey: true }, kmsAdminArn: "arn:aws:iam::111122223333:role/Admin" });
+    expect(addresses(json)).toContain("aws_kms_key.datastore");
+    expect(json.resource.awscc_healthlake_fhir_datastore.this.sse_configuration.kms_encryption_config.kms_key_id).toBe("${aws_kms_key.datastore.arn}");
+    expect(json.output.datastore_kms_key_arn.value).toBe("${aws_kms_key.datastore.arn}");
+  });
+
+  test("an existing key ARN is used as is, with no key created", () => {
+    const kmsKeyArn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const json = synthJson({ ...minimal, datastore: { name: "fhir", kmsKeyArn } });
+    expect(json.resource).not.toHaveProperty("aws_kms_key");
+    expect(json.resource.awscc_healthlake_fhir_datastore.this.sse_configuration.kms_encryption_config).toEqual({ cmk_type: "CUSTOMER_MANAGED_KMS_KEY", kms_key_id: kmsKeyArn });
+  });
+
+  test("importExport adds the buckets, the S3 key, the role and their outputs; datastore_kms_key_arn is null with an AWS-owned key", () => {
+    const json = synthJson({ ...minimal, kmsAdminArn: "arn:aws:iam::111122223333:role/Admin", importExport: { dataBucketPrefix: "d-", logsBucketPrefix: "l-" } });
+    expect(addresses(json)).toEqual(expect.arrayContaining(["aws_s3_bucket.data", "aws_s3_bucket.access_logs", "aws_kms_key.s3", "aws_iam_role.healthlake"]));
+    expect(Object.keys(json.output)).toEqual(expect.arrayContaining(["export_role_arn", "s3_bucket", "s3_kms_key_arn", "datastore_kms_key_arn"]));
+    expect(json.output.datastore_kms_key_arn.value).toBeNull();
+    expect(json.resource.aws_iam_role.healthlake.name).toBe("HealthLakeImportExportRole");
+    expect(json.resource.aws_iam_policy.healthlake.name).toBe("HealthLakeImportExportPolicy");
+  });
+
+  test("tags reach the aws provider's default tags and the datastore; none by default", () => {
+    const tagged = synthJson({ ...minimal, tags: { Team: "fhir" } });
+    expect(tagged.provider.aws[0].default_tags).toEqual([{ tags: { Team: "fhir" } }]);
+    expect(tagged.resource.awscc_healthlake_fhir_datastore.this.tags).toEqual([{ key: "Team", value: "fhir" }]);
+    const untagged = synthJson(minimal);
+    expect(untagged.provider.aws[0]).not.toHaveProperty("default_tags");
+    expect(untagged.resource.awscc_healthlake_fhir_datastore.this).not.toHaveProperty("tags");
+  });
+
+  test("remote state defaults its key and region; local state otherwise", () => {
+    expect(synthJson({ ...minimal, region: "eu-west-2", remoteState: { bucket: "state" } }).terraform.backend).toEqual({
+      s3: { bucket: "state", key: "healthlake-smart/minimal.tfstate", region: "eu-west-2", encrypt: true, use_lockfile: true },
+    });
+    expect(synthJson(minimal).terraform.backend).toEqual({ local: { path: "../../../terraform.minimal.tfstate" } });
+  });
+
+  test("region reaches both providers", () => {
+    const json = synthJson({ ...minimal, region: "ap-southeast-2" });
+    expect(json.provider.aws[0].region).toBe("ap-southeast-2");
+    expect(json.provider.awscc[0].region).toBe("ap-southeast-2");
+  });
+
+  test("preloadSynthea and a client credentials client", () => {
+    const json = synthJson(withSmart({ datastore: { name: "fhir", preloadSynthea: true }, cognito: { oauthFlows: ["client_credentials"] } }));
+    expect(json.resource.awscc_healthlake_fhir_datastore.this.preload_data_config).toEqual({ preload_data_type: "SYNTHEA" });
+    expect(json.resource.aws_cognito_user_pool_client.client.allowed_oauth_scopes).toEqual(["launch/patient", "system/*.*", "patient/*.read"]);
+  });
+
+  test("a configured test user password becomes the sensitive variable's default, never a resource argument", () => {
+    const json = synthJson(withSmart({ cognito: { testUsers: [{ username: "alice", email: "a@example.org", password: "Str0ng!pass" }] } }));
+    expect(json.variable?.test_user_passwords.default).toEqual({ alice: "Str0ng!pass" });
+    expect(JSON.stringify(json.resource)).not.toContain("Str0ng!pass");
+  });
+
+  test("bad configuration stops synth with the problems listed", () => {
+    expect(() => synthJson({ ...minimal, region: "sa-east-1" })).toThrow(/region "sa-east-1" does not offer HealthLake/);
+  });
+});

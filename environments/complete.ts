@@ -1,0 +1,47 @@
+import { HealthLakeSmartConfig } from "../stacks/config";
+
+/**
+ * Every option on: SMART v2 with the authorization code flow, customer-managed keys, import/export
+ * storage, test users, tags and remote state. The account, role and bucket names are examples:
+ * replace them before deploying.
+ */
+export const complete: HealthLakeSmartConfig = {
+  name: "complete",
+  region: "us-west-2",
+  tags: { Project: "healthlake-smart", Environment: "complete", DataClassification: "phi" },
+  remoteState: { bucket: "example-terraform-state-bucket", key: "healthlake-smart/complete.tfstate" },
+  datastore: { name: "fhir-complete", fhirVersion: "R4", preloadSynthea: true, createKmsKey: true },
+  kmsAdminArn: "arn:aws:iam::111122223333:role/KeyAdministrator",
+  smartOnFhir: true,
+  smart: { authorizationStrategy: "SMART_ON_FHIR", fineGrainedAuthorization: true, serviceRoleName: "healthlake-smart-complete-service-role" },
+  cognito: {
+    userPoolName: "healthlake-smart-complete",
+    domainPrefix: "healthlake-smart-complete",
+    clientName: "smart-on-fhir-app",
+    deletionProtection: "ACTIVE",
+    mfaConfiguration: "OPTIONAL",
+    oauthFlows: ["code"],
+    callbackUrls: ["https://app.example.org/callback", "http://localhost:3000/callback"],
+    logoutUrls: ["https://app.example.org/"],
+    tokenValidity: { accessToken: 15, idToken: 15, refreshToken: 1 },
+    tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "days" },
+    // Passwords come at deploy: -var 'test_user_passwords={"clinician":"..."}', or Cognito emails a temporary one.
+    testUsers: [
+      { username: "clinician", email: "clinician@example.org", preferredUsername: "Dr. Example" },
+      { username: "patient", email: "patient@example.org", emailVerified: true },
+    ],
+  },
+  validator: {
+    functionName: "healthlake-smart-complete-validator",
+    roleName: "healthlake-smart-complete-validator",
+    cognitoPolicyName: "healthlake-smart-complete-cognito-access",
+    memoryMiB: 512,
+    timeoutSeconds: 3,
+  },
+  importExport: {
+    dataBucketPrefix: "healthlake-complete-data-",
+    logsBucketPrefix: "healthlake-complete-logs-",
+    roleName: "HealthLakeImportExportRole",
+    policyName: "HealthLakeImportExportPolicy",
+  },
+};

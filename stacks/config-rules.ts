@@ -1,0 +1,158 @@
+import { HealthLakeSmartConfig, TokenValidityUnit } from "./config";
+import { passwordProblems } from "./password-policy";
+
+/** One configuration rule: the problems it finds, each naming the field, the value and the fix. */
+export type ConfigRule = (config: HealthLakeSmartConfig) => string[];
+
+/** Regions where HealthLake is offered (HealthLake endpoints and quotas). */
+export const HEALTHLAKE_REGIONS = ["us-east-1", "us-east-2", "us-west-2", "ap-south-1", "ap-southeast-2", "ca-central-1", "eu-west-1", "eu-west-2"];
+
+const show = (value: unknown) => JSON.stringify(value);
+
+export const stackName: ConfigRule = ({ name }) =>
+  /^[a-z][a-z0-9-]{0,39}$/.test(name) ? [] :
+    [`name ${show(name)} is not a valid stack name: use 1–40 lower-case letters, digits and hyphens, starting with a letter`];
+
+export const healthLakeRegion: ConfigRule = ({ region = "us-east-1" }) =>
+  HEALTHLAKE_REGIONS.includes(region) ? [] :
+    [`region ${show(region)} does not offer HealthLake: use one of ${HEALTHLAKE_REGIONS.join(", ")}`];
+
+// Terraform appends a 26-character suffix to a bucket_prefix, and bucket names stop at 63.
+const BUCKET_PREFIX = /^[a-z0-9][a-z0-9-]{0,36}$/;
+const RESERVED_BUCKET_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"];
+export const bucketPrefixes: ConfigRule = ({ importExport }) => {
+  if (!importExport) return [];
+  return (["dataBucketPrefix", "logsBucketPrefix"] as const).flatMap((field) => {
+    const prefix = importExport[field];
+    return BUCKET_PREFIX.test(prefix) && !RESERVED_BUCKET_PREFIXES.some((r) => prefix.startsWith(r)) ? [] :
+      [`importExport.${field} ${show(prefix)} breaks S3 bucket naming: use 1–37 lower-case letters, digits and hyphens, starting with a letter or digit, not starting with ${RESERVED_BUCKET_PREFIXES.join(", ")} (Terraform adds a 26-character suffix)`];
+  });
+};
+
+export const cognitoDomainPrefix: ConfigRule = ({ cognito }) => {
+  const prefix = cognito?.domainPrefix;
+  if (prefix === undefined) return [];
+  const ok = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix) && !/aws|amazon|cognito/.test(prefix);
+  return ok ? [] :
+    [`cognito.domainPrefix ${show(prefix)} breaks Cognito's domain prefix rules: use 1–63 lower-case letters, digits and hyphens, not starting or ending with a hyphen, without "aws", "amazon" or "cognito"`];
+};
+
+export const redirectUrls: ConfigRule = ({ cognito }) =>
+  (["callbackUrls", "logoutUrls"] as const).flatMap((field) =>
+    (cognito?.[field] ?? []).flatMap((url, i) => {
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        return [`cognito.${field}[${i}] ${show(url)} is not a URL`];
+      }
+      const localhost = parsed.protocol === "http:" && parsed.hostname === "localhost";
+      if (parsed.protocol !== "https:" && !localhost) return [`cognito.${field}[${i}] ${show(url)} is not HTTPS: Cognito only accepts https URLs, and http://localhost for testing`];
+      if (parsed.hash) return [`cognito.${field}[${i}] ${show(url)} has a fragment, which OAuth redirect URIs must not have`];
+      return [];
+    }));
+
+const SECONDS: Record<TokenValidityUnit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 };
+// Cognito app client limits: access and ID tokens 5 minutes to 1 day, refresh tokens 60 minutes to 10 years.
+const VALIDITY_LIMITS = {
+  accessToken: [300, 86_400, "5 minutes and 1 day"],
+  idToken: [300, 86_400, "5 minutes and 1 day"],
+  refreshToken: [3600, 315_360_000, "60 minutes and 3650 days"],
+} as const;
+export const tokenValidity: ConfigRule = ({ cognito }) => {
+  if (!cognito?.tokenValidity && !cognito?.tokenValidityUnits) return [];
+  const validity = cognito.tokenValidity ?? { accessToken: 60, idToken: 60, refreshToken: 30 };
+  const units = cognito.tokenValidityUnits ?? { accessToken: "minutes", idToken: "minutes", refreshToken: "days" };
+  return (Object.keys(VALIDITY_LIMITS) as (keyof typeof VALIDITY_LIMITS)[]).flatMap((token) => {
+    const [min, max, words] = VALIDITY_LIMITS[token];
+    const seconds = validity[token] * SECONDS[units[token]];
+    return Number.isInteger(validity[token]) && seconds >= min && seconds <= max ? [] :
+      [`cognito.tokenValidity.${token} ${validity[token]} ${units[token]} is outside Cognito's limits: use a whole number between ${words}`];
+  });
+};
+
+export const testUserPasswords: ConfigRule = ({ cognito }) =>
+  (cognito?.testUsers ?? []).flatMap((user, i) => {
+    if (user.password === undefined) return [];
+    const problems = passwordProblems(user.password);
+    return problems.length === 0 ? [] :
+      [`cognito.testUsers[${i}].password (user ${show(user.username)}, value not shown) fails the pool's password policy: it needs ${problems.join(", ")}`];
+  });
+
+export const uniqueTestUsers: ConfigRule = ({ cognito }) => {
+  const names = (cognito?.testUsers ?? []).map((u) => u.username);
+  const repeated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+  return repeated.map((n) => `cognito.testUsers has user ${show(n)} more than once: usernames must be unique`);
+};
+
+export const oauthFlows: ConfigRule = ({ cognito }) => {
+  const flows = cognito?.oauthFlows;
+  if (flows === undefined) return [];
+  if (flows.length === 0) return ["cognito.oauthFlows is empty: allow \"client_credentials\" or \"code\""];
+  if (flows.includes("client_credentials") && flows.includes("code")) {
+    return [`cognito.oauthFlows ${show(flows)} combines client_credentials with code, which one Cognito app client cannot: choose one`];
+  }
+  if (flows.includes("code") && cognito?.callbackUrls?.length === 0) return ["cognito.callbackUrls is empty, but the code flow needs at least one callback URL"];
+  return [];
+};
+
+export const datastoreKey: ConfigRule = ({ datastore }) => {
+  const problems: string[] = [];
+  if (datastore.createKmsKey && datastore.kmsKeyArn) {
+    problems.push(`datastore.kmsKeyArn ${show(datastore.kmsKeyArn)} contradicts datastore.createKmsKey: true: set one of them`);
+  }
+  if (datastore.kmsKeyArn && !/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[\w/-]+$/.test(datastore.kmsKeyArn)) {
+    problems.push(`datastore.kmsKeyArn ${show(datastore.kmsKeyArn)} is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)`);
+  }
+  return problems;
+};
+
+export const kmsAdmin: ConfigRule = ({ kmsAdminArn, datastore, importExport }) => {
+  if (kmsAdminArn === undefined) {
+    return datastore.createKmsKey || importExport
+      ? ["kmsAdminArn is missing, but a KMS key is created (datastore.createKmsKey or importExport): name the IAM user or role that administers the keys"]
+      : [];
+  }
+  return /^arn:aws[a-z-]*:iam::\d{12}:(root|user\/[\w+=,.@/-]+|role\/[\w+=,.@/-]+)$/.test(kmsAdminArn) ? [] :
+    [`kmsAdminArn ${show(kmsAdminArn)} is not an IAM user, role or root ARN (arn:aws:iam::<account>:role/<name>)`];
+};
+
+export const smartOptionsNeedSmart: ConfigRule = (config) =>
+  config.smartOnFhir ? [] : (["smart", "cognito", "validator"] as const)
+    .filter((field) => config[field] !== undefined)
+    .map((field) => `${field} is set but smartOnFhir is not true: remove ${field}, or set smartOnFhir: true`);
+
+export const validatorLimits: ConfigRule = ({ validator }) => {
+  const problems: string[] = [];
+  const memory = validator?.memoryMiB;
+  const timeout = validator?.timeoutSeconds;
+  if (memory !== undefined && !(Number.isInteger(memory) && memory >= 128 && memory <= 10_240)) {
+    problems.push(`validator.memoryMiB ${memory} is outside Lambda's limits: use a whole number from 128 to 10240`);
+  }
+  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 1 && timeout <= 900)) {
+    problems.push(`validator.timeoutSeconds ${timeout} is outside Lambda's limits: use a whole number from 1 to 900 (HealthLake waits 1 s)`);
+  }
+  return problems;
+};
+
+export const remoteStateBucket: ConfigRule = ({ remoteState }) =>
+  !remoteState || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(remoteState.bucket) ? [] :
+    [`remoteState.bucket ${show(remoteState.bucket)} is not an S3 bucket name`];
+
+export const CONFIG_RULES: readonly ConfigRule[] = [
+  stackName, healthLakeRegion, bucketPrefixes, cognitoDomainPrefix, redirectUrls, tokenValidity, testUserPasswords,
+  uniqueTestUsers, oauthFlows, datastoreKey, kmsAdmin, smartOptionsNeedSmart, validatorLimits, remoteStateBucket,
+];
+
+/** Every problem every rule finds in one environment. */
+export function configProblems(config: HealthLakeSmartConfig): string[] {
+  return CONFIG_RULES.flatMap((rule) => rule(config));
+}
+
+/** Stops synth before anything is deployed, listing every problem at once. */
+export function assertValidConfig(config: HealthLakeSmartConfig): void {
+  const problems = configProblems(config);
+  if (problems.length > 0) {
+    throw new Error(`environment ${show(config.name)} has ${problems.length} configuration problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}

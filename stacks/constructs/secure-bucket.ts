@@ -1,0 +1,84 @@
+import { Construct } from "constructs";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketLifecycleConfiguration, S3BucketLifecycleConfigurationRule } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { PolicyStatement, policyDocument } from "../iam-policy";
+
+export interface SecureBucketProps {
+  /** Terraform name of the bucket and of each of its settings resources (`aws_s3_bucket.<address>`, ...). */
+  readonly address: string;
+  readonly bucketPrefix: string;
+  /** A KMS key ARN for SSE-KMS, or SSE-S3 (needed where S3 delivers server access logs). */
+  readonly encryption: { readonly kmsKeyArn: string } | "AES256";
+  readonly lifecycleRules: S3BucketLifecycleConfigurationRule[];
+  /** Where S3 writes this bucket's access logs; `bucket` defaults to this bucket itself. */
+  readonly accessLogs: { readonly bucket?: string; readonly prefix: string };
+  /** Allow statements added to the bucket policy besides the TLS guards. @default - none */
+  readonly policyStatements?: (bucketArn: string) => PolicyStatement[];
+}
+
+/**
+ * A private, versioned, encrypted S3 bucket that only answers TLS 1.2+ requests and logs access:
+ * the bucket and its settings resources, each at `<type>.<address>`.
+ */
+export class SecureBucket extends Construct {
+  readonly bucket: S3Bucket;
+
+  constructor(scope: Construct, id: string, props: SecureBucketProps) {
+    super(scope, id);
+    const pin = <T extends { overrideLogicalId(id: string): void }>(resource: T): T => {
+      resource.overrideLogicalId(props.address);
+      return resource;
+    };
+
+    this.bucket = pin(new S3Bucket(this, "bucket", { bucketPrefix: props.bucketPrefix }));
+    const bucket = this.bucket.id;
+
+    const publicAccess = pin(new S3BucketPublicAccessBlock(this, "public-access-block", {
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    }));
+    pin(new S3BucketVersioningA(this, "versioning", { bucket, versioningConfiguration: { status: "Enabled" } }));
+    pin(new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+      bucket,
+      rule: [props.encryption === "AES256"
+        ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
+        : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.encryption.kmsKeyArn }, bucketKeyEnabled: true }],
+    }));
+    pin(new S3BucketLifecycleConfiguration(this, "lifecycle", { bucket, rule: props.lifecycleRules }));
+    pin(new S3BucketLoggingA(this, "logging", { bucket, targetBucket: props.accessLogs.bucket ?? bucket, targetPrefix: props.accessLogs.prefix }));
+
+    const arn = this.bucket.arn;
+    pin(new S3BucketPolicy(this, "policy", {
+      bucket,
+      policy: policyDocument([
+        ...(props.policyStatements?.(arn) ?? []),
+        {
+          Sid: "DenyInsecureTransport",
+          Effect: "Deny",
+          Principal: { AWS: "*" },
+          Action: "s3:*",
+          Resource: [arn, `${arn}/*`],
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+        {
+          Sid: "DenyTlsBelow12",
+          Effect: "Deny",
+          Principal: { AWS: "*" },
+          Action: "s3:*",
+          Resource: [arn, `${arn}/*`],
+          Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
+        },
+      ]),
+      // S3 rejects concurrent changes to a bucket's policy and its public access block.
+      dependsOn: [publicAccess],
+    }));
+  }
+}

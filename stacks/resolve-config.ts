@@ -1,0 +1,114 @@
+import {
+  CognitoTestUser, GistTestUser, HealthLakeSmartConfig, ImportExportConfig, TokenValidity, TokenValidityUnits,
+} from "./config";
+import { OAuthFlow, SmartAuthorizationStrategy } from "./smart-metadata";
+
+/** A configuration with every default applied; what the constructs read. */
+export interface ResolvedConfig {
+  readonly name: string;
+  readonly region: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly remoteState?: { readonly bucket: string; readonly key: string; readonly region: string; readonly kmsKeyId?: string };
+  readonly datastore: {
+    readonly name: string;
+    readonly fhirVersion: "R4";
+    readonly preloadSynthea: boolean;
+    readonly createKmsKey: boolean;
+    readonly kmsKeyArn?: string;
+  };
+  readonly kmsAdminArn?: string;
+  /** Absent when SMART on FHIR is off. */
+  readonly smart?: ResolvedSmart;
+  readonly importExport?: Required<ImportExportConfig>;
+}
+
+export interface ResolvedSmart {
+  readonly authorizationStrategy: SmartAuthorizationStrategy;
+  readonly fineGrainedAuthorization: boolean;
+  readonly serviceRoleName: string;
+  readonly cognito: ResolvedCognito;
+  readonly validator: ResolvedValidator;
+}
+
+export interface ResolvedCognito {
+  readonly userPoolName: string;
+  readonly domainPrefix: string;
+  readonly clientName: string;
+  readonly deletionProtection: "ACTIVE" | "INACTIVE";
+  readonly mfaConfiguration: "OFF" | "ON" | "OPTIONAL";
+  readonly oauthFlows: readonly OAuthFlow[];
+  readonly callbackUrls: readonly string[];
+  readonly logoutUrls: readonly string[];
+  readonly tokenValidity: TokenValidity;
+  readonly tokenValidityUnits: TokenValidityUnits;
+  readonly testUsers: readonly CognitoTestUser[];
+  readonly gistTestUser?: GistTestUser;
+}
+
+export interface ResolvedValidator {
+  readonly functionName: string;
+  readonly roleName: string;
+  readonly cognitoPolicyName: string;
+  readonly memoryMiB: number;
+  readonly timeoutSeconds: number;
+}
+
+export function resolveConfig(config: HealthLakeSmartConfig): ResolvedConfig {
+  const region = config.region ?? "us-east-1";
+  const { remoteState, importExport } = config;
+  return {
+    name: config.name,
+    region,
+    tags: config.tags ?? {},
+    remoteState: remoteState && {
+      bucket: remoteState.bucket,
+      key: remoteState.key ?? `healthlake-smart/${config.name}.tfstate`,
+      region: remoteState.region ?? region,
+      kmsKeyId: remoteState.kmsKeyId,
+    },
+    datastore: {
+      name: config.datastore.name,
+      fhirVersion: config.datastore.fhirVersion ?? "R4",
+      preloadSynthea: config.datastore.preloadSynthea ?? false,
+      createKmsKey: config.datastore.createKmsKey ?? false,
+      kmsKeyArn: config.datastore.kmsKeyArn,
+    },
+    kmsAdminArn: config.kmsAdminArn,
+    smart: config.smartOnFhir ? resolveSmart(config) : undefined,
+    importExport: importExport && {
+      roleName: "HealthLakeImportExportRole",
+      policyName: "HealthLakeImportExportPolicy",
+      ...importExport,
+    },
+  };
+}
+
+function resolveSmart(config: HealthLakeSmartConfig): ResolvedSmart {
+  const { smart = {}, cognito = {}, validator = {} } = config;
+  return {
+    authorizationStrategy: smart.authorizationStrategy ?? "SMART_ON_FHIR_V1",
+    fineGrainedAuthorization: smart.fineGrainedAuthorization ?? true,
+    serviceRoleName: smart.serviceRoleName ?? "healthlake-service-role",
+    cognito: {
+      userPoolName: cognito.userPoolName ?? "smart-on-fhir-healthlake-cognito",
+      domainPrefix: cognito.domainPrefix ?? "smart-fhir",
+      clientName: cognito.clientName ?? "smart-on-fhir-app",
+      deletionProtection: cognito.deletionProtection ?? "ACTIVE",
+      mfaConfiguration: cognito.mfaConfiguration ?? "OFF",
+      oauthFlows: cognito.oauthFlows ?? ["code"],
+      callbackUrls: cognito.callbackUrls ?? ["https://localhost"],
+      logoutUrls: cognito.logoutUrls ?? [],
+      tokenValidity: cognito.tokenValidity ?? { accessToken: 60, idToken: 60, refreshToken: 30 },
+      tokenValidityUnits: cognito.tokenValidityUnits ?? { accessToken: "minutes", idToken: "minutes", refreshToken: "days" },
+      testUsers: cognito.testUsers ?? [],
+      gistTestUser: cognito.gistTestUser,
+    },
+    validator: {
+      functionName: validator.functionName ?? "healthlake_token_validator",
+      roleName: validator.roleName ?? "healthlake_token_validator_role",
+      cognitoPolicyName: validator.cognitoPolicyName ?? "fhir_cognito_access",
+      memoryMiB: validator.memoryMiB ?? 256,
+      timeoutSeconds: validator.timeoutSeconds ?? 3,
+    },
+  };
+}
