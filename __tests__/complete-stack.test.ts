@@ -26,9 +26,13 @@ const MODULE_OUTPUTS = [
 ];
 
 describe("complete stack (every option on)", () => {
-  test("holds all 35 addresses of the module, plus the data bucket policy and the Lambda zip", () => {
+  test("holds all 35 addresses of the module, plus the data bucket policy, the Lambda zip and the validator's operations", () => {
     expect(MODULE_ADDRESSES).toHaveLength(35);
-    expect(addresses(json)).toEqual([...MODULE_ADDRESSES, "aws_s3_bucket_policy.data", "data.archive_file.lambda_zip"].sort());
+    expect(addresses(json)).toEqual([
+      ...MODULE_ADDRESSES, "aws_s3_bucket_policy.data", "data.archive_file.lambda_zip",
+      "aws_iam_policy.healthlake_service_role", "aws_cloudwatch_log_group.token_validator", "aws_lambda_alias.token_validator",
+      "aws_lambda_provisioned_concurrency_config.token_validator", "aws_iam_role_policy_attachment.lambda_xray",
+    ].sort());
   });
 
   test("holds the module's 9 outputs and the gist's sensitive client credentials", () => {

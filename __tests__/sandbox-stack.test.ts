@@ -31,9 +31,12 @@ const GIST_ADDRESSES = [
   "data.archive_file.lambda_zip",
 ];
 
+// Added for least privilege and log retention (README: "Differences from the reference Terraform").
+const SECURITY_ADDITIONS = ["aws_iam_policy.healthlake_service_role", "aws_cloudwatch_log_group.token_validator"];
+
 describe("sandbox stack (the reference gist)", () => {
-  test("holds exactly the gist's resources and data sources, at the gist's addresses", () => {
-    expect(addresses(json)).toEqual([...GIST_ADDRESSES].sort());
+  test("holds every gist address, and besides them only the two documented security additions", () => {
+    expect(addresses(json)).toEqual([...GIST_ADDRESSES, ...SECURITY_ADDITIONS].sort());
   });
 
   test("datastore: R4, Synthea, SMART v1 with fine-grained authorization, validator as IdP, AWS-owned key", () => {
@@ -129,7 +132,7 @@ describe("sandbox stack (the reference gist)", () => {
     expect(fn.environment.variables).toEqual({
       USER_POOL_ID: "${aws_cognito_user_pool.main.id}",
       CLIENT_ID: "${aws_cognito_user_pool_client.client.id}",
-      USER_ROLE_ARN: "${aws_iam_role.healthlake_service_role.arn}",
+      USER_ROLE_ARN: "arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/my-healthlake-service-role",
       JWKS_URI: "https://cognito-idp.${data.aws_region.current.name}.amazonaws.com/${aws_cognito_user_pool.main.id}/.well-known/jwks.json",
     });
     expect(JSON.stringify(fn)).not.toMatch(/client_secret|CLIENT_SECRET/);

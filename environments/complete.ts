@@ -37,7 +37,12 @@ export const complete: HealthLakeSmartConfig = {
     cognitoPolicyName: "healthlake-smart-complete-cognito-access",
     memoryMiB: 512,
     timeoutSeconds: 3,
+    logRetentionDays: 365,
+    reservedConcurrency: 50,
+    provisionedConcurrency: 2,
+    tracing: true,
   },
+  protectData: true,
   importExport: {
     dataBucketPrefix: "healthlake-complete-data-",
     logsBucketPrefix: "healthlake-complete-logs-",

@@ -5,6 +5,8 @@ export const sandbox: HealthLakeSmartConfig = {
   name: "sandbox",
   region: "us-east-1",
   datastore: { name: "my-fhir-datastore", preloadSynthea: true },
+  // A throwaway, like the gist: `cdktf destroy sandbox` deletes the datastore and its data.
+  protectData: false,
   smartOnFhir: true,
   smart: {
     authorizationStrategy: "SMART_ON_FHIR_V1",

@@ -122,8 +122,21 @@ export const smartOptionsNeedSmart: ConfigRule = (config) =>
     .filter((field) => config[field] !== undefined)
     .map((field) => `${field} is set but smartOnFhir is not true: remove ${field}, or set smartOnFhir: true`);
 
+// The values CloudWatch Logs accepts for a retention period.
+const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
 export const validatorLimits: ConfigRule = ({ validator }) => {
   const problems: string[] = [];
+  const { logRetentionDays: retention, reservedConcurrency: reserved, provisionedConcurrency: provisioned = 0 } = validator ?? {};
+  if (retention !== undefined && !LOG_RETENTION_DAYS.includes(retention)) {
+    problems.push(`validator.logRetentionDays ${retention} is not a CloudWatch Logs retention: use one of ${LOG_RETENTION_DAYS.join(", ")}`);
+  }
+  if (reserved !== undefined && !(Number.isInteger(reserved) && reserved >= 1)) {
+    problems.push(`validator.reservedConcurrency ${reserved} would stop the validator: use a whole number of at least 1`);
+  }
+  if (!(Number.isInteger(provisioned) && provisioned >= 0 && provisioned <= (reserved ?? 25))) {
+    problems.push(`validator.provisionedConcurrency ${provisioned} must be a whole number from 0 to validator.reservedConcurrency (${reserved ?? 25})`);
+  }
   const memory = validator?.memoryMiB;
   const timeout = validator?.timeoutSeconds;
   if (memory !== undefined && !(Number.isInteger(memory) && memory >= 128 && memory <= 10_240)) {

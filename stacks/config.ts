@@ -27,6 +27,11 @@ export interface HealthLakeSmartConfig {
   readonly validator?: ValidatorConfig;
   /** S3 buckets, KMS key and role for `StartFHIRImportJob`/`StartFHIRExportJob`. @default - none */
   readonly importExport?: ImportExportConfig;
+  /**
+   * `prevent_destroy` on the datastore and the data bucket: Terraform refuses any plan that would
+   * delete them. Turn it off, and deploy, only to tear an environment down on purpose. @default true
+   */
+  readonly protectData?: boolean;
 }
 
 export interface RemoteStateConfig {
@@ -140,6 +145,19 @@ export interface ValidatorConfig {
   readonly memoryMiB?: number;
   /** HealthLake stops waiting after 1 s. @default 3 (module: 30) */
   readonly timeoutSeconds?: number;
+  /** Retention of `aws_cloudwatch_log_group.token_validator`, a CloudWatch Logs value. @default 365 */
+  readonly logRetentionDays?: number;
+  /** Customer-managed key for the log group; its policy must allow `logs.<region>.amazonaws.com`. @default - CloudWatch Logs' own encryption */
+  readonly logKmsKeyArn?: string;
+  /** Executions kept for the validator, so other functions cannot starve it (and a flood cannot exhaust the account). @default 25 */
+  readonly reservedConcurrency?: number;
+  /**
+   * Warm environments behind the alias `live`; HealthLake then calls the alias, and a code change
+   * rolls out by moving the alias, without touching the datastore. @default 0 (none, no alias)
+   */
+  readonly provisionedConcurrency?: number;
+  /** AWS X-Ray active tracing. @default false */
+  readonly tracing?: boolean;
 }
 
 export interface ImportExportConfig {

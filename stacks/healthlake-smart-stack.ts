@@ -4,6 +4,7 @@ import { ArchiveProvider } from "@cdktf/provider-archive/lib/provider";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
+import { HealthlakeFhirDatastore } from "../.gen/providers/awscc/healthlake-fhir-datastore";
 import { AwsccProvider } from "../.gen/providers/awscc/provider";
 import { HealthLakeSmartConfig } from "./config";
 import { assertValidConfig } from "./config-rules";
@@ -55,16 +56,17 @@ export class HealthLakeSmartStack extends TerraformStack {
     const datastoreKeyArn = datastoreKey?.arn ?? config.datastore.kmsKeyArn;
 
     // `name` (the gist's attribute) exists in aws 5.x and 6.x; `region` is 6.x only.
-    const smart = config.smart && this.smartOnFhir(config.smart, region.name, props.validatorBundleDir);
+    const smart = config.smart && this.smartOnFhir(config.smart, region.name, caller.accountId, props.validatorBundleDir);
 
     const datastore = new FhirDatastore(this, "fhir-datastore", {
       ...config.datastore,
       kmsKeyArn: datastoreKeyArn,
       tags: config.tags,
+      preventDestroy: config.protectData,
       smart: smart?.datastoreSettings,
     }).datastore;
 
-    smart?.addOutputs();
+    smart?.completeWith(datastore, datastoreKeyArn);
     new TerraformOutput(this, "datastore_endpoint", { description: "FHIR R4 base URL of the datastore", value: datastore.datastoreEndpoint });
     new TerraformOutput(this, "datastore_arn", { description: "ARN of the datastore", value: datastore.datastoreArn });
     if (config.datastore.createKmsKey || config.importExport) {
@@ -80,6 +82,7 @@ export class HealthLakeSmartStack extends TerraformStack {
         accountId: caller.accountId,
         kmsAdminArn: config.kmsAdminArn!,
         datastoreArn: datastore.datastoreArn,
+        preventDestroy: config.protectData,
       });
       new TerraformOutput(this, "export_role_arn", { description: "Role to pass to StartFHIRImportJob and StartFHIRExportJob", value: storage.role.arn });
       new TerraformOutput(this, "s3_bucket", { description: "Bucket for import and export files", value: storage.dataBucket.bucket.id });
@@ -99,8 +102,11 @@ export class HealthLakeSmartStack extends TerraformStack {
     }
   }
 
-  /** Cognito, the token validator and the role HealthLake assumes; outputs are added once the datastore exists. */
-  private smartOnFhir(smart: ResolvedSmart, regionName: string, bundleDir: string | undefined) {
+  /**
+   * Cognito and the token validator; what names the datastore (the service role, the invoke
+   * permission, the outputs) is added by `completeWith` once the datastore exists.
+   */
+  private smartOnFhir(smart: ResolvedSmart, regionName: string, accountId: string, bundleDir: string | undefined) {
     new ArchiveProvider(this, "archive");
     const { cognito } = smart;
 
@@ -119,8 +125,6 @@ export class HealthLakeSmartStack extends TerraformStack {
       testUserPasswordsVariable,
     });
 
-    const serviceRole = new SmartServiceRole(this, "smart-service-role", { roleName: smart.serviceRoleName });
-
     const validator = new TokenValidator(this, "token-validator", {
       ...smart.validator,
       bundleDir,
@@ -128,7 +132,7 @@ export class HealthLakeSmartStack extends TerraformStack {
         USER_POOL_ID: auth.userPool.id,
         CLIENT_ID: auth.client.id,
         JWKS_URI: auth.urls.jwks,
-        USER_ROLE_ARN: serviceRole.role.arn,
+        USER_ROLE_ARN: SmartServiceRole.arnOf(smart.serviceRoleName, accountId),
       },
     });
 
@@ -136,7 +140,7 @@ export class HealthLakeSmartStack extends TerraformStack {
       datastoreSettings: {
         authorizationStrategy: smart.authorizationStrategy,
         fineGrainedAuthorization: smart.fineGrainedAuthorization,
-        idpLambdaArn: validator.function.arn,
+        idpLambdaArn: validator.invokeArn,
         metadata: buildSmartMetadata({
           urls: auth.urls,
           oauthFlows: cognito.oauthFlows,
@@ -144,7 +148,18 @@ export class HealthLakeSmartStack extends TerraformStack {
           authorizationStrategy: smart.authorizationStrategy,
         }),
       },
-      addOutputs: () => {
+      completeWith: (datastore: HealthlakeFhirDatastore, datastoreKeyArn: string | undefined) => {
+        new SmartServiceRole(this, "smart-service-role", {
+          roleName: smart.serviceRoleName,
+          accountId,
+          region: regionName,
+          datastoreArn: datastore.datastoreArn,
+          scopes: auth.clientScopes,
+          datastoreKeyArn,
+        });
+        // The datastore's ARN (Service Authorization Reference format), composed from its parts
+        // so that offline validation, which knows no awscc value, sees an unknown ARN, not a placeholder.
+        validator.allowHealthLake(`arn:aws:healthlake:${regionName}:${accountId}:datastore/fhir/${datastore.datastoreId}`, accountId);
         new TerraformOutput(this, "cognito_scopes", {
           description: "Cognito scopes",
           value: Object.fromEntries(Object.entries(auth.resourceServers).map(([id, server]) => [id, server.id])),

@@ -20,6 +20,7 @@ export interface ResolvedConfig {
   /** Absent when SMART on FHIR is off. */
   readonly smart?: ResolvedSmart;
   readonly importExport?: Required<ImportExportConfig>;
+  readonly protectData: boolean;
 }
 
 export interface ResolvedSmart {
@@ -51,6 +52,11 @@ export interface ResolvedValidator {
   readonly cognitoPolicyName: string;
   readonly memoryMiB: number;
   readonly timeoutSeconds: number;
+  readonly logRetentionDays: number;
+  readonly logKmsKeyArn?: string;
+  readonly reservedConcurrency: number;
+  readonly provisionedConcurrency: number;
+  readonly tracing: boolean;
 }
 
 export function resolveConfig(config: HealthLakeSmartConfig): ResolvedConfig {
@@ -80,6 +86,7 @@ export function resolveConfig(config: HealthLakeSmartConfig): ResolvedConfig {
       policyName: "HealthLakeImportExportPolicy",
       ...importExport,
     },
+    protectData: config.protectData ?? true,
   };
 }
 
@@ -109,6 +116,11 @@ function resolveSmart(config: HealthLakeSmartConfig): ResolvedSmart {
       cognitoPolicyName: validator.cognitoPolicyName ?? "fhir_cognito_access",
       memoryMiB: validator.memoryMiB ?? 256,
       timeoutSeconds: validator.timeoutSeconds ?? 3,
+      logRetentionDays: validator.logRetentionDays ?? 365,
+      logKmsKeyArn: validator.logKmsKeyArn,
+      reservedConcurrency: validator.reservedConcurrency ?? 25,
+      provisionedConcurrency: validator.provisionedConcurrency ?? 0,
+      tracing: validator.tracing ?? false,
     },
   };
 }

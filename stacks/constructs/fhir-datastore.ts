@@ -10,6 +10,8 @@ export interface FhirDatastoreProps {
   /** Customer-managed key. @default - an AWS-owned key */
   readonly kmsKeyArn?: string;
   readonly tags: Readonly<Record<string, string>>;
+  /** Terraform refuses to plan the datastore's deletion. */
+  readonly preventDestroy: boolean;
   /** SMART on FHIR. @default - AWS_AUTH: SigV4-signed requests only */
   readonly smart?: {
     readonly authorizationStrategy: SmartAuthorizationStrategy;
@@ -45,6 +47,7 @@ export class FhirDatastore extends Construct {
       },
       tags: Object.keys(tags).length > 0 ? Object.entries(tags).map(([key, value]) => ({ key, value })) : undefined,
       lifecycle: {
+        preventDestroy: props.preventDestroy || undefined,
         // Every change to this block replaces the datastore and deletes its data (the attribute is
         // create-only in CloudFormation). Change it out of band with UpdateFHIRDatastore instead.
         ignoreChanges: ["identity_provider_configuration"],

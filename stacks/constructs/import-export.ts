@@ -16,6 +16,8 @@ export interface ImportExportProps {
   readonly kmsAdminArn: string;
   /** The datastore the role may serve, and only it. */
   readonly datastoreArn: string;
+  /** Terraform refuses to plan the data bucket's deletion. */
+  readonly preventDestroy: boolean;
 }
 
 const ABORT_INCOMPLETE_UPLOADS = { id: "abort-incomplete-multipart-uploads", status: "Enabled", filter: [{ prefix: "" }], abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }] };
@@ -65,6 +67,7 @@ export class ImportExport extends Construct {
       encryption: { kmsKeyArn: this.key.arn },
       lifecycleRules: [ABORT_INCOMPLETE_UPLOADS],
       accessLogs: { bucket: logs.bucket.id, prefix: "data/" },
+      preventDestroy: props.preventDestroy,
     });
 
     const bucketArn = this.dataBucket.bucket.arn;

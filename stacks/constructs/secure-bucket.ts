@@ -17,6 +17,8 @@ export interface SecureBucketProps {
   readonly lifecycleRules: S3BucketLifecycleConfigurationRule[];
   /** Where S3 writes this bucket's access logs; `bucket` defaults to this bucket itself. */
   readonly accessLogs: { readonly bucket?: string; readonly prefix: string };
+  /** Terraform refuses to plan the bucket's deletion. @default false */
+  readonly preventDestroy?: boolean;
   /** Allow statements added to the bucket policy besides the TLS guards. @default - none */
   readonly policyStatements?: (bucketArn: string) => PolicyStatement[];
 }
@@ -35,7 +37,10 @@ export class SecureBucket extends Construct {
       return resource;
     };
 
-    this.bucket = pin(new S3Bucket(this, "bucket", { bucketPrefix: props.bucketPrefix }));
+    this.bucket = pin(new S3Bucket(this, "bucket", {
+      bucketPrefix: props.bucketPrefix,
+      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+    }));
     const bucket = this.bucket.id;
 
     const publicAccess = pin(new S3BucketPublicAccessBlock(this, "public-access-block", {

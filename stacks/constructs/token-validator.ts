@@ -3,16 +3,21 @@ import * as path from "path";
 import { Construct } from "constructs";
 import { AssetType, TerraformAsset } from "cdktf";
 import { DataArchiveFile } from "@cdktf/provider-archive/lib/data-archive-file";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { LambdaAlias } from "@cdktf/provider-aws/lib/lambda-alias";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
+import { LambdaProvisionedConcurrencyConfig } from "@cdktf/provider-aws/lib/lambda-provisioned-concurrency-config";
 import { ResolvedValidator } from "../resolve-config";
 import { policyDocument, serviceTrustPolicy } from "../iam-policy";
 
 /** Where `npm run build` writes the bundle (`lambda/dist/index.js`). */
 export const VALIDATOR_BUNDLE_DIR = path.join(__dirname, "..", "..", "lambda", "dist");
+
+const ALIAS = "live";
 
 export interface TokenValidatorProps extends ResolvedValidator {
   /** Variables of the function: issuer, allowed clients and the role to return. Never secrets. */
@@ -28,6 +33,9 @@ export interface TokenValidatorProps extends ResolvedValidator {
 export class TokenValidator extends Construct {
   readonly function: LambdaFunction;
   readonly role: IamRole;
+  /** What HealthLake must call: the alias `live` with provisioned concurrency, else the function. */
+  readonly invokeArn: string;
+  private readonly alias?: LambdaAlias;
 
   constructor(scope: Construct, id: string, props: TokenValidatorProps) {
     super(scope, id);
@@ -58,12 +66,30 @@ export class TokenValidator extends Construct {
       role: this.role.name,
     }).overrideLogicalId("lambda_basic");
 
+    // The validator reads only the issuer's public keys, over HTTPS; it calls no Cognito API. The
+    // gist's address stays, holding a guard: whatever is attached to this role later, no Cognito access.
     new IamRolePolicy(this, "cognito-access", {
       name: props.cognitoPolicyName,
       role: this.role.id,
-      policy: policyDocument([{ Effect: "Allow", Action: ["cognito-idp:GetUser"], Resource: "*" }]),
+      policy: policyDocument([{ Sid: "NoCognitoApiAccess", Effect: "Deny", Action: "cognito-idp:*", Resource: "*" }]),
     }).overrideLogicalId("cognito_access");
 
+    if (props.tracing) {
+      new IamRolePolicyAttachment(this, "xray", {
+        policyArn: "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
+        role: this.role.name,
+      }).overrideLogicalId("lambda_xray");
+    }
+
+    // Created before the function, so Lambda never makes one without retention.
+    const logGroup = new CloudwatchLogGroup(this, "log-group", {
+      name: `/aws/lambda/${props.functionName}`,
+      retentionInDays: props.logRetentionDays,
+      kmsKeyId: props.logKmsKeyArn,
+    });
+    logGroup.overrideLogicalId("token_validator");
+
+    const provisioned = props.provisionedConcurrency > 0;
     this.function = new LambdaFunction(this, "function", {
       functionName: props.functionName,
       role: this.role.arn,
@@ -75,15 +101,44 @@ export class TokenValidator extends Construct {
       architectures: ["arm64"],
       memorySize: props.memoryMiB,
       timeout: props.timeoutSeconds,
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      publish: provisioned ? true : undefined,
+      tracingConfig: props.tracing ? { mode: "Active" } : undefined,
       environment: { variables: props.environment },
+      dependsOn: [logGroup],
     });
     this.function.overrideLogicalId("token_validator");
 
+    if (provisioned) {
+      // Each code change publishes a version and moves the alias; HealthLake keeps calling the alias.
+      this.alias = new LambdaAlias(this, "alias", {
+        name: ALIAS,
+        functionName: this.function.functionName,
+        functionVersion: this.function.version,
+      });
+      this.alias.overrideLogicalId("token_validator");
+      new LambdaProvisionedConcurrencyConfig(this, "provisioned-concurrency", {
+        functionName: this.function.functionName,
+        qualifier: this.alias.name,
+        provisionedConcurrentExecutions: props.provisionedConcurrency,
+      }).overrideLogicalId("token_validator");
+    }
+    this.invokeArn = this.alias?.arn ?? this.function.arn;
+  }
+
+  /**
+   * Lets HealthLake invoke the validator for one datastore of one account only. The datastore
+   * needs the validator's ARN first, so this is called once the datastore exists.
+   */
+  allowHealthLake(datastoreArn: string, accountId: string): void {
     new LambdaPermission(this, "healthlake-invoke", {
       statementId: "healthlake",
       action: "lambda:InvokeFunction",
       functionName: this.function.functionName,
+      qualifier: this.alias?.name,
       principal: "healthlake.amazonaws.com",
+      sourceAccount: accountId,
+      sourceArn: datastoreArn,
     }).overrideLogicalId("healthlake");
   }
 }
