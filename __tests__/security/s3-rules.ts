@@ -1,0 +1,94 @@
+import { Rule, isPublicPrincipal, refersTo, resources, statements, Block } from "./rule";
+import { TerraformJson } from "../support/synth";
+
+/** For each bucket, the settings resource of a type that targets it (or undefined). */
+function settingsOf(stack: TerraformJson, type: string): [string, Block | undefined][] {
+  const settings = resources(stack, type);
+  return resources(stack, "aws_s3_bucket").map(([address]) => [address, settings.find(([, s]) => refersTo(s.bucket, address))?.[1]]);
+}
+
+const PUBLIC_ACCESS_FLAGS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
+
+export const S3_RULES: Rule[] = [
+  {
+    ids: ["CKV2_AWS_6", "AVD-AWS-0094"],
+    description: "every bucket has a public access block",
+    check: (stack) => settingsOf(stack, "aws_s3_bucket_public_access_block").filter(([, pab]) => !pab)
+      .map(([address]) => ({ address, message: "no public access block" })),
+  },
+  {
+    ids: ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "AVD-AWS-0086", "AVD-AWS-0087", "AVD-AWS-0091", "AVD-AWS-0093"],
+    description: "every public access block blocks and ignores public ACLs and policies",
+    check: (stack) => resources(stack, "aws_s3_bucket_public_access_block").flatMap(([address, pab]) =>
+      PUBLIC_ACCESS_FLAGS.filter((flag) => pab[flag] !== true).map((flag) => ({ address, message: `${flag} is not true` }))),
+  },
+  {
+    ids: ["CKV_AWS_19", "AVD-AWS-0088"],
+    description: "every bucket encrypts at rest by default",
+    check: (stack) => settingsOf(stack, "aws_s3_bucket_server_side_encryption_configuration").filter(([, sse]) => !sse)
+      .map(([address]) => ({ address, message: "no default encryption" })),
+  },
+  {
+    ids: ["CKV_AWS_145", "AVD-AWS-0132"],
+    description: "every bucket encrypts with a customer-managed KMS key",
+    check: (stack) => settingsOf(stack, "aws_s3_bucket_server_side_encryption_configuration").filter(([, sse]) => {
+      const rule = sse?.rule?.[0]?.apply_server_side_encryption_by_default;
+      return !(rule?.sse_algorithm === "aws:kms" && rule.kms_master_key_id);
+    }).map(([address]) => ({ address, message: "not SSE-KMS with a customer-managed key" })),
+  },
+  {
+    ids: ["CKV_AWS_21", "AVD-AWS-0090"],
+    description: "every bucket is versioned",
+    check: (stack) => settingsOf(stack, "aws_s3_bucket_versioning").filter(([, v]) => v?.versioning_configuration?.status !== "Enabled")
+      .map(([address]) => ({ address, message: "versioning not enabled" })),
+  },
+  {
+    ids: ["CKV_AWS_18", "AVD-AWS-0089"],
+    description: "every bucket logs access",
+    check: (stack) => settingsOf(stack, "aws_s3_bucket_logging").filter(([, log]) => !log?.target_bucket)
+      .map(([address]) => ({ address, message: "no access logging" })),
+  },
+  {
+    ids: ["CKV2_AWS_61", "CKV_AWS_300"],
+    description: "every bucket has a lifecycle that aborts incomplete multipart uploads",
+    check: (stack) => settingsOf(stack, "aws_s3_bucket_lifecycle_configuration").filter(([, lc]) =>
+      !(lc?.rule ?? []).some((r: Block) => r.status === "Enabled" && r.abort_incomplete_multipart_upload?.[0]?.days_after_initiation > 0))
+      .map(([address]) => ({ address, message: "no lifecycle rule aborting incomplete multipart uploads" })),
+  },
+  {
+    ids: ["CKV_AWS_379", "HLS-S3-TLS12"],
+    description: "every bucket policy denies requests without TLS and with TLS below 1.2",
+    check: (stack) => settingsOf(stack, "aws_s3_bucket_policy").flatMap(([address, policy]) => {
+      const denies = statements(policy?.policy).filter((s) => s.Effect === "Deny");
+      const findings = [];
+      if (!denies.some((s) => (s.Condition?.Bool as Record<string, unknown>)?.["aws:SecureTransport"] === "false")) findings.push({ address, message: "no deny of aws:SecureTransport false" });
+      if (!denies.some((s) => (s.Condition?.NumericLessThan as Record<string, unknown>)?.["s3:TlsVersion"] === "1.2")) findings.push({ address, message: "no deny of s3:TlsVersion below 1.2" });
+      return findings;
+    }),
+  },
+  {
+    ids: ["CKV_AWS_70"],
+    description: "no bucket policy allows every principal",
+    check: (stack) => resources(stack, "aws_s3_bucket_policy").flatMap(([address, policy]) =>
+      statements(policy.policy).filter((s) => s.Effect === "Allow" && isPublicPrincipal(s.Principal))
+        .map(() => ({ address, message: "Allow for principal *" }))),
+  },
+  {
+    ids: ["CKV_AWS_144"],
+    description: "every bucket replicates to another region",
+    check: (stack) => settingsOf(stack, "aws_s3_bucket_replication_configuration").filter(([, r]) => !r)
+      .map(([address]) => ({ address, message: "no cross-region replication" })),
+  },
+  {
+    ids: ["CKV_AWS_143"],
+    description: "every bucket has object lock",
+    check: (stack) => resources(stack, "aws_s3_bucket").filter(([, b]) => b.object_lock_enabled !== true)
+      .map(([address]) => ({ address, message: "no object lock" })),
+  },
+  {
+    ids: ["CKV2_AWS_62"],
+    description: "every bucket sends event notifications",
+    check: (stack) => settingsOf(stack, "aws_s3_bucket_notification").filter(([, n]) => !n)
+      .map(([address]) => ({ address, message: "no event notifications" })),
+  },
+];

@@ -1,0 +1,28 @@
+/**
+ * Every rule finding this project accepts, in one place, each with its reason (README: "Waived rules").
+ * A waiver names a rule by its first ID and, optionally, the stacks and addresses it covers.
+ */
+export interface Waiver {
+  readonly rule: string;
+  readonly reason: string;
+  /** @default - every stack */
+  readonly stacks?: readonly string[];
+  /** @default - every address */
+  readonly addresses?: readonly string[];
+}
+
+export const WAIVERS: readonly Waiver[] = [
+  { rule: "CKV_AWS_116", reason: "HealthLake invokes the validator synchronously; a dead-letter queue only receives failed asynchronous invocations." },
+  { rule: "CKV_AWS_117", reason: "The validator reaches only the issuer's public JWKS over HTTPS; a VPC adds a NAT dependency, the usual cause of JWKS time-outs, and protects nothing." },
+  { rule: "CKV_AWS_272", reason: "Code signing needs an AWS Signer profile outside this stack; the bundle is built reproducibly from the lock file. Adopt it where your organization runs Signer." },
+  { rule: "CKV_AWS_173", reason: "The environment holds identifiers only (pool id, client ids, role ARN; CKV_AWS_45 keeps secrets out), encrypted at rest by Lambda's AWS-managed key." },
+  { rule: "CKV_AWS_158", reason: "The validator's log lines hold no token, claim or PHI (decision, reason, client id, hashed subject); CloudWatch encrypts them at rest. `validator.logKmsKeyArn` adds a customer-managed key." },
+  { rule: "CKV_AWS_144", reason: "Cross-region replication is a cost and data-residency decision for the operator; versioning and prevent_destroy guard the data bucket." },
+  { rule: "CKV_AWS_143", reason: "Import/export files are working copies of data kept in the datastore; object lock would block their clean-up." },
+  { rule: "CKV2_AWS_62", reason: "Nothing consumes bucket events in this stack." },
+  { rule: "CKV_AWS_145", reason: "S3 server access log delivery only writes to SSE-S3 (AES256) buckets.", addresses: ["aws_s3_bucket.access_logs"] },
+  { rule: "CKV_AWS_50", reason: "The sandbox keeps the gist's configuration; `validator.tracing` turns tracing on (complete has it).", stacks: ["sandbox"] },
+  { rule: "AWS-Config-cognito-user-pool-deletion-protection-enabled", reason: "The sandbox is a throwaway, like the gist; every other environment defaults to ACTIVE.", stacks: ["sandbox"] },
+  { rule: "KICS-Cognito-UserPool-Without-MFA", reason: "The sandbox keeps the gist's MFA OFF for its machine-to-machine client; complete uses OPTIONAL.", stacks: ["sandbox"] },
+  { rule: "HLS-DATA-PREVENT-DESTROY", reason: "The sandbox is a throwaway, like the gist (`protectData: false`); every other environment defaults to prevent_destroy.", stacks: ["sandbox"] },
+];
