@@ -26,3 +26,11 @@ export function serviceTrustPolicy(service: string, condition?: PolicyStatement[
     ...(condition ? { Condition: condition } : {}),
   }]);
 }
+
+/** Trust policy for HealthLake acting for one datastore of one account only (AWS's confused-deputy guard). */
+export function healthLakeTrustPolicy(accountId: string, datastoreArn: string): string {
+  return serviceTrustPolicy("healthlake.amazonaws.com", {
+    StringEquals: { "aws:SourceAccount": accountId },
+    ArnEquals: { "aws:SourceArn": datastoreArn },
+  });
+}

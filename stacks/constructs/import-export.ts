@@ -3,7 +3,7 @@ import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { policyDocument, serviceTrustPolicy } from "../iam-policy";
+import { healthLakeTrustPolicy, policyDocument } from "../iam-policy";
 import { EncryptionKey } from "./encryption-key";
 import { SecureBucket } from "./secure-bucket";
 
@@ -74,10 +74,7 @@ export class ImportExport extends Construct {
     this.role = new IamRole(this, "role", {
       name: props.roleName,
       description: "Role HealthLake assumes to import from and export to the data bucket",
-      assumeRolePolicy: serviceTrustPolicy("healthlake.amazonaws.com", {
-        StringEquals: { "aws:SourceAccount": props.accountId },
-        ArnEquals: { "aws:SourceArn": props.datastoreArn },
-      }),
+      assumeRolePolicy: healthLakeTrustPolicy(props.accountId, props.datastoreArn),
     });
     this.role.overrideLogicalId("healthlake");
 

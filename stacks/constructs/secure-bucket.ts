@@ -61,26 +61,14 @@ export class SecureBucket extends Construct {
     pin(new S3BucketLoggingA(this, "logging", { bucket, targetBucket: props.accessLogs.bucket ?? bucket, targetPrefix: props.accessLogs.prefix }));
 
     const arn = this.bucket.arn;
+    const denyEveryRequest = (Sid: string, Condition: PolicyStatement["Condition"]): PolicyStatement =>
+      ({ Sid, Effect: "Deny", Principal: { AWS: "*" }, Action: "s3:*", Resource: [arn, `${arn}/*`], Condition });
     pin(new S3BucketPolicy(this, "policy", {
       bucket,
       policy: policyDocument([
         ...(props.policyStatements?.(arn) ?? []),
-        {
-          Sid: "DenyInsecureTransport",
-          Effect: "Deny",
-          Principal: { AWS: "*" },
-          Action: "s3:*",
-          Resource: [arn, `${arn}/*`],
-          Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
-        {
-          Sid: "DenyTlsBelow12",
-          Effect: "Deny",
-          Principal: { AWS: "*" },
-          Action: "s3:*",
-          Resource: [arn, `${arn}/*`],
-          Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
-        },
+        denyEveryRequest("DenyInsecureTransport", { Bool: { "aws:SecureTransport": "false" } }),
+        denyEveryRequest("DenyTlsBelow12", { NumericLessThan: { "s3:TlsVersion": "1.2" } }),
       ]),
       // S3 rejects concurrent changes to a bucket's policy and its public access block.
       dependsOn: [publicAccess],

@@ -3,7 +3,7 @@ import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { healthLakeActionsForScopes } from "../healthlake-actions";
-import { PolicyStatement, policyDocument, serviceTrustPolicy } from "../iam-policy";
+import { PolicyStatement, healthLakeTrustPolicy, policyDocument } from "../iam-policy";
 
 export interface SmartServiceRoleProps {
   readonly roleName: string;
@@ -34,10 +34,7 @@ export class SmartServiceRole extends Construct {
     this.role = new IamRole(this, "role", {
       name: props.roleName,
       description: "Service role for AWS HealthLake FHIR operations",
-      assumeRolePolicy: serviceTrustPolicy("healthlake.amazonaws.com", {
-        StringEquals: { "aws:SourceAccount": props.accountId },
-        ArnEquals: { "aws:SourceArn": props.datastoreArn },
-      }),
+      assumeRolePolicy: healthLakeTrustPolicy(props.accountId, props.datastoreArn),
     });
     this.role.overrideLogicalId("healthlake_service_role");
 
