@@ -1,4 +1,4 @@
-import { classifyScope, parseScopes } from "../lambda/src/scopes";
+import { classifyScope, parseClinicalScope, parseScopes } from "../lambda/src/scopes";
 
 describe("classifyScope: SMART v1 and v2 grammars side by side", () => {
   test.each([
@@ -41,5 +41,24 @@ describe("parseScopes", () => {
 
   test("tabs do not separate scopes", () => {
     expect(parseScopes("system/*.read\tpatient/*.read")).toEqual({ clinical: [], context: [], dropped: 1 });
+  });
+});
+
+describe("parseClinicalScope", () => {
+  test.each([
+    ["patient/*.read", { level: "patient", type: "*", canRead: true, canWrite: false }],
+    ["user/Observation.write", { level: "user", type: "Observation", canRead: false, canWrite: true }],
+    ["system/*.*", { level: "system", type: "*", canRead: true, canWrite: true }],
+    ["patient/Observation.s", { level: "patient", type: "Observation", canRead: true, canWrite: false }],
+    ["user/Patient.cud", { level: "user", type: "Patient", canRead: false, canWrite: true }],
+    ["patient/Observation.rs?category=laboratory", { level: "patient", type: "Observation", canRead: true, canWrite: false }],
+  ])("%s", (scope, expected) => {
+    expect(parseClinicalScope(scope)).toEqual(expected);
+  });
+
+  test("is undefined for what classifyScope calls malformed or context", () => {
+    for (const scope of ["launch/patient", "openid", "patient/*.rs?category=x", "patient/Foo.read", "patient/Patient."]) {
+      expect(parseClinicalScope(scope)).toBeUndefined();
+    }
   });
 });

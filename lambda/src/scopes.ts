@@ -20,19 +20,37 @@ const CLINICAL = /^(patient|user|system)\/(\*|[A-Z][A-Za-z]+)\.(read|write|\*|c?
 const QUERY = /^\?[A-Za-z0-9_.:-]+=[\x21\x23-\x25\x27-\x5b\x5d-\x7e]+(?:&[A-Za-z0-9_.:-]+=[\x21\x23-\x25\x27-\x5b\x5d-\x7e]+)*$/;
 const V1_PERMISSIONS: ReadonlySet<string> = new Set(["read", "write", "*"]);
 
+/** A well-formed SMART clinical scope, taken apart. */
+export interface ClinicalScope {
+  readonly level: "patient" | "user" | "system";
+  /** A FHIR R4 resource type, or `*`. */
+  readonly type: string;
+  readonly canRead: boolean;
+  readonly canWrite: boolean;
+}
+
+/** Parses a SMART v1 or v2 clinical scope; undefined when malformed. */
+export function parseClinicalScope(scope: string): ClinicalScope | undefined {
+  const match = CLINICAL.exec(scope);
+  if (!match) return undefined;
+  const [, level, type, permissions, query] = match;
+  if (permissions === "") return undefined;
+  if (type !== "*" && !FHIR_R4_RESOURCE_TYPES.has(type)) return undefined;
+  const v1 = V1_PERMISSIONS.has(permissions);
+  // Filters are a v2.2 feature, never on v1 permissions or on every type at once (HealthLake rejects `*` with a filter).
+  if (query !== undefined && (v1 || type === "*" || !QUERY.test(query))) return undefined;
+  return {
+    level: level as ClinicalScope["level"],
+    type,
+    canRead: v1 ? permissions !== "write" : /[rs]/.test(permissions),
+    canWrite: v1 ? permissions !== "read" : /[cud]/.test(permissions),
+  };
+}
+
 /** Classifies one scope token against the SMART v1 and v2 grammars. */
 export function classifyScope(scope: string): ScopeKind {
   if (CONTEXT_SCOPES.has(scope)) return "context";
-  const match = CLINICAL.exec(scope);
-  if (!match) return "malformed";
-  const [, , type, permissions, query] = match;
-  if (permissions === "") return "malformed";
-  if (type !== "*" && !FHIR_R4_RESOURCE_TYPES.has(type)) return "malformed";
-  if (query !== undefined) {
-    // Filters are a v2.2 feature, never on v1 permissions or on every type at once (HealthLake rejects `*` with a filter).
-    if (V1_PERMISSIONS.has(permissions) || type === "*" || !QUERY.test(query)) return "malformed";
-  }
-  return "clinical";
+  return parseClinicalScope(scope) ? "clinical" : "malformed";
 }
 
 /** Splits a `scope` claim on single spaces and keeps what HealthLake should honour, deduplicated. */
