@@ -1,4 +1,9 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Testing } from "cdktf";
 import { HealthLakeSmartConfig } from "../stacks/config";
+import { HealthLakeSmartStack } from "../stacks/healthlake-smart-stack";
 import { decodeJsonencode } from "./support/jsonencode";
 import { addresses, synthJson } from "./support/synth";
 
@@ -18,7 +23,7 @@ describe("configuration options, each on and off", () => {
     expect(json.provider).not.toHaveProperty("archive");
   });
 
-  test("SMART on with module defaults: code flow with OIDC scopes, module names, deletion protection on, 256 MB", () => {
+  test("SMART on with module defaults: code flow with OIDC scopes, module names, deletion protection on, 512 MB", () => {
     const json = synthJson(withSmart());
     expect(json.resource.aws_cognito_user_pool.main).toMatchObject({ name: "smart-on-fhir-healthlake-cognito", deletion_protection: "ACTIVE" });
     expect(json.resource.aws_cognito_user_pool_domain.this.domain).toBe("smart-fhir");
@@ -29,7 +34,7 @@ describe("configuration options, each on and off", () => {
       refresh_token_validity: 30,
       token_validity_units: [{ access_token: "minutes", id_token: "minutes", refresh_token: "days" }],
     });
-    expect(json.resource.aws_lambda_function.token_validator).toMatchObject({ function_name: "healthlake_token_validator", memory_size: 256, timeout: 3 });
+    expect(json.resource.aws_lambda_function.token_validator).toMatchObject({ function_name: "healthlake_token_validator", memory_size: 512, timeout: 3, reserved_concurrent_executions: 25 });
     expect(json.resource.aws_iam_role.healthlake_service_role.name).toBe("healthlake-service-role");
     expect(metadataOf(json).grant_types_supported).toEqual(["authorization_code"]);
     expect(json.resource).not.toHaveProperty("aws_cognito_user");
@@ -99,5 +104,17 @@ describe("configuration options, each on and off", () => {
 
   test("bad configuration stops synth with the problems listed", () => {
     expect(() => synthJson({ ...minimal, region: "sa-east-1" })).toThrow(/region "sa-east-1" does not offer HealthLake/);
+  });
+});
+
+describe("validator bundle", () => {
+  test("synth stops with the command to run when the bundle is missing", () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), "no-bundle-"));
+    try {
+      expect(() => new HealthLakeSmartStack(Testing.app(), { config: withSmart(), validatorBundleDir: empty }))
+        .toThrow(/token validator bundle not found at .*index\.js: run `npm run build` first/);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

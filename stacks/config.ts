@@ -141,7 +141,7 @@ export interface ValidatorConfig {
   readonly roleName?: string;
   /** Name of `aws_iam_role_policy.cognito_access` (module: `lambda_cognito_access_role`). @default "fhir_cognito_access" */
   readonly cognitoPolicyName?: string;
-  /** @default 256 */
+  /** Lambda CPU grows with memory; 512 MB keeps a cold start well inside HealthLake's 1 s. @default 512 (module: 256) */
   readonly memoryMiB?: number;
   /** HealthLake stops waiting after 1 s. @default 3 (module: 30) */
   readonly timeoutSeconds?: number;

@@ -114,7 +114,7 @@ function resolveSmart(config: HealthLakeSmartConfig): ResolvedSmart {
       functionName: validator.functionName ?? "healthlake_token_validator",
       roleName: validator.roleName ?? "healthlake_token_validator_role",
       cognitoPolicyName: validator.cognitoPolicyName ?? "fhir_cognito_access",
-      memoryMiB: validator.memoryMiB ?? 256,
+      memoryMiB: validator.memoryMiB ?? 512,
       timeoutSeconds: validator.timeoutSeconds ?? 3,
       logRetentionDays: validator.logRetentionDays ?? 365,
       logKmsKeyArn: validator.logKmsKeyArn,
