@@ -1,5 +1,6 @@
 import { HealthLakeSmartConfig, TokenValidityUnit } from "./config";
 import { passwordProblems } from "./password-policy";
+import { DEFAULT_RESERVED_CONCURRENCY, DEFAULT_TOKEN_VALIDITY, DEFAULT_TOKEN_VALIDITY_UNITS } from "./resolve-config";
 
 /** One configuration rule: the problems it finds, each naming the field, the value and the fix. */
 export type ConfigRule = (config: HealthLakeSmartConfig) => string[];
@@ -61,8 +62,8 @@ const VALIDITY_LIMITS = {
 } as const;
 export const tokenValidity: ConfigRule = ({ cognito }) => {
   if (!cognito?.tokenValidity && !cognito?.tokenValidityUnits) return [];
-  const validity = cognito.tokenValidity ?? { accessToken: 60, idToken: 60, refreshToken: 30 };
-  const units = cognito.tokenValidityUnits ?? { accessToken: "minutes", idToken: "minutes", refreshToken: "days" };
+  const validity = cognito.tokenValidity ?? DEFAULT_TOKEN_VALIDITY;
+  const units = cognito.tokenValidityUnits ?? DEFAULT_TOKEN_VALIDITY_UNITS;
   return (Object.keys(VALIDITY_LIMITS) as (keyof typeof VALIDITY_LIMITS)[]).flatMap((token) => {
     const [min, max, words] = VALIDITY_LIMITS[token];
     const seconds = validity[token] * SECONDS[units[token]];
@@ -128,14 +129,15 @@ const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
 export const validatorLimits: ConfigRule = ({ validator }) => {
   const problems: string[] = [];
   const { logRetentionDays: retention, reservedConcurrency: reserved, provisionedConcurrency: provisioned = 0 } = validator ?? {};
+  const reservedOrDefault = reserved ?? DEFAULT_RESERVED_CONCURRENCY;
   if (retention !== undefined && !LOG_RETENTION_DAYS.includes(retention)) {
     problems.push(`validator.logRetentionDays ${retention} is not a CloudWatch Logs retention: use one of ${LOG_RETENTION_DAYS.join(", ")}`);
   }
   if (reserved !== undefined && !(Number.isInteger(reserved) && reserved >= 1)) {
     problems.push(`validator.reservedConcurrency ${reserved} would stop the validator: use a whole number of at least 1`);
   }
-  if (!(Number.isInteger(provisioned) && provisioned >= 0 && provisioned <= (reserved ?? 25))) {
-    problems.push(`validator.provisionedConcurrency ${provisioned} must be a whole number from 0 to validator.reservedConcurrency (${reserved ?? 25})`);
+  if (!(Number.isInteger(provisioned) && provisioned >= 0 && provisioned <= reservedOrDefault)) {
+    problems.push(`validator.provisionedConcurrency ${provisioned} must be a whole number from 0 to validator.reservedConcurrency (${reservedOrDefault})`);
   }
   const memory = validator?.memoryMiB;
   const timeout = validator?.timeoutSeconds;

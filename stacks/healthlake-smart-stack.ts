@@ -113,7 +113,7 @@ export class HealthLakeSmartStack extends TerraformStack {
     const gistTestUserPassword = cognito.gistTestUser ? new TerraformVariable(this, "test_user_password", {
       type: "string",
       sensitive: true,
-      description: `Password of the Cognito test user "${cognito.gistTestUser.username}" (8+ characters with upper case, lower case, a digit and a symbol)`,
+      description: `Password of the Cognito test user "${cognito.gistTestUser.username}" (${PASSWORD_POLICY.minimumLength}+ characters with upper case, lower case, a digit and a symbol)`,
     }).stringValue : undefined;
     const testUserPasswordsVariable = cognito.testUsers.length > 0 ? this.testUserPasswordsVariable(cognito.testUsers) : undefined;
 

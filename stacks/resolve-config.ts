@@ -59,6 +59,11 @@ export interface ResolvedValidator {
   readonly tracing: boolean;
 }
 
+/** Defaults that configuration rules also need, so both read them from here. */
+export const DEFAULT_TOKEN_VALIDITY: TokenValidity = { accessToken: 60, idToken: 60, refreshToken: 30 };
+export const DEFAULT_TOKEN_VALIDITY_UNITS: TokenValidityUnits = { accessToken: "minutes", idToken: "minutes", refreshToken: "days" };
+export const DEFAULT_RESERVED_CONCURRENCY = 25;
+
 export function resolveConfig(config: HealthLakeSmartConfig): ResolvedConfig {
   const region = config.region ?? "us-east-1";
   const { remoteState, importExport } = config;
@@ -105,8 +110,8 @@ function resolveSmart(config: HealthLakeSmartConfig): ResolvedSmart {
       oauthFlows: cognito.oauthFlows ?? ["code"],
       callbackUrls: cognito.callbackUrls ?? ["https://localhost"],
       logoutUrls: cognito.logoutUrls ?? [],
-      tokenValidity: cognito.tokenValidity ?? { accessToken: 60, idToken: 60, refreshToken: 30 },
-      tokenValidityUnits: cognito.tokenValidityUnits ?? { accessToken: "minutes", idToken: "minutes", refreshToken: "days" },
+      tokenValidity: cognito.tokenValidity ?? DEFAULT_TOKEN_VALIDITY,
+      tokenValidityUnits: cognito.tokenValidityUnits ?? DEFAULT_TOKEN_VALIDITY_UNITS,
       testUsers: cognito.testUsers ?? [],
       gistTestUser: cognito.gistTestUser,
     },
@@ -118,7 +123,7 @@ function resolveSmart(config: HealthLakeSmartConfig): ResolvedSmart {
       timeoutSeconds: validator.timeoutSeconds ?? 3,
       logRetentionDays: validator.logRetentionDays ?? 365,
       logKmsKeyArn: validator.logKmsKeyArn,
-      reservedConcurrency: validator.reservedConcurrency ?? 25,
+      reservedConcurrency: validator.reservedConcurrency ?? DEFAULT_RESERVED_CONCURRENCY,
       provisionedConcurrency: validator.provisionedConcurrency ?? 0,
       tracing: validator.tracing ?? false,
     },
