@@ -26,23 +26,27 @@ describe("configuration options, each on and off", () => {
   test("SMART on with module defaults: code flow with OIDC scopes, module names, deletion protection on, 512 MB", () => {
     const json = synthJson(withSmart());
     expect(json.resource.aws_cognito_user_pool.main).toMatchObject({ name: "smart-on-fhir-healthlake-cognito", deletion_protection: "ACTIVE" });
-    expect(json.resource.aws_cognito_user_pool_domain.this.domain).toBe("smart-fhir");
+    expect(json.resource.aws_cognito_user_pool_domain.this.domain).toBe("minimal-fhir-${data.aws_caller_identity.current.account_id}");
     expect(json.resource.aws_cognito_user_pool_client.client).toMatchObject({
       name: "smart-on-fhir-app",
       allowed_oauth_flows: ["code"],
-      allowed_oauth_scopes: ["openid", "profile", "email", "phone", "launch/patient", "system/*.*", "patient/*.read"],
+      allowed_oauth_scopes: ["openid", "profile", "email", "phone", "launch/patient", "patient/*.read"],
       refresh_token_validity: 30,
       token_validity_units: [{ access_token: "minutes", id_token: "minutes", refresh_token: "days" }],
     });
-    expect(json.resource.aws_lambda_function.token_validator).toMatchObject({ function_name: "healthlake_token_validator", memory_size: 512, timeout: 3, reserved_concurrent_executions: 25 });
+    expect(json.resource.aws_lambda_function.token_validator).toMatchObject({ function_name: "healthlake_token_validator", memory_size: 512, timeout: 3 });
+    expect(json.resource.aws_lambda_function.token_validator).not.toHaveProperty("reserved_concurrent_executions");
     expect(json.resource.aws_iam_role.healthlake_service_role.name).toBe("healthlake-service-role");
     expect(metadataOf(json).grant_types_supported).toEqual(["authorization_code"]);
     expect(json.resource).not.toHaveProperty("aws_cognito_user");
   });
 
-  test("authorization strategy SMART_ON_FHIR advertises v2 permissions", () => {
-    expect(metadataOf(synthJson(withSmart({ smart: { authorizationStrategy: "SMART_ON_FHIR" } }))).capabilities).toContain("permission-v2");
-    expect(metadataOf(synthJson(withSmart())).capabilities).not.toContain("permission-v2");
+  test("authorization strategy SMART_ON_FHIR with v2 scopes advertises v2 permissions, and issues those scopes", () => {
+    const v2 = synthJson(withSmart({ smart: { authorizationStrategy: "SMART_ON_FHIR", scopes: ["patient/*.rs", "user/Observation.cruds"] } }));
+    expect(metadataOf(v2).capabilities).toContain("permission-v2");
+    expect(v2.resource.aws_cognito_resource_server.user.scope).toEqual([{ scope_name: "Observation.cruds", scope_description: "SMART scope user/Observation.cruds" }]);
+    expect(Object.keys(v2.resource.aws_cognito_resource_server)).toEqual(["patient", "user"]);
+    expect(metadataOf(synthJson(withSmart({ smart: { authorizationStrategy: "SMART_ON_FHIR" } }))).capabilities).not.toContain("permission-v2");
   });
 
   test("createKmsKey adds aws_kms_key.datastore and encrypts the datastore with it", () => {
@@ -93,13 +97,7 @@ describe("configuration options, each on and off", () => {
   test("preloadSynthea and a client credentials client", () => {
     const json = synthJson(withSmart({ datastore: { name: "fhir", preloadSynthea: true }, cognito: { oauthFlows: ["client_credentials"] } }));
     expect(json.resource.awscc_healthlake_fhir_datastore.this.preload_data_config).toEqual({ preload_data_type: "SYNTHEA" });
-    expect(json.resource.aws_cognito_user_pool_client.client.allowed_oauth_scopes).toEqual(["launch/patient", "system/*.*", "patient/*.read"]);
-  });
-
-  test("a configured test user password becomes the sensitive variable's default, never a resource argument", () => {
-    const json = synthJson(withSmart({ cognito: { testUsers: [{ username: "alice", email: "a@example.org", password: "Str0ng!pass" }] } }));
-    expect(json.variable?.test_user_passwords.default).toEqual({ alice: "Str0ng!pass" });
-    expect(JSON.stringify(json.resource)).not.toContain("Str0ng!pass");
+    expect(json.resource.aws_cognito_user_pool_client.client.allowed_oauth_scopes).toEqual(["system/*.*"]);
   });
 
   test("bad configuration stops synth with the problems listed", () => {

@@ -1,4 +1,5 @@
-import { HealthLakeSmartConfig } from "../stacks/config";
+import { CognitoTestUser, GistTestUser, HealthLakeSmartConfig, InvokeCondition } from "../stacks/config";
+import { OAuthFlow } from "../stacks/smart-metadata";
 import * as rules from "../stacks/config-rules";
 import { complete } from "../environments/complete";
 import { ENVIRONMENTS } from "../environments";
@@ -26,13 +27,41 @@ describe("configuration rules: each fails on a bad value, names field and value,
       smart({ tokenValidity: { accessToken: 5, idToken: 60, refreshToken: 30 } })],
     ["tokenValidity (units)", rules.tokenValidity, smart({ tokenValidityUnits: { accessToken: "days", idToken: "minutes", refreshToken: "days" }, tokenValidity: { accessToken: 2, idToken: 60, refreshToken: 30 } }),
       /accessToken 2 days is outside/, smart({ tokenValidityUnits: { accessToken: "days", idToken: "minutes", refreshToken: "days" }, tokenValidity: { accessToken: 1, idToken: 60, refreshToken: 30 } })],
-    ["testUserPasswords", rules.testUserPasswords, smart({ testUsers: [{ username: "alice", email: "a@example.org", password: "weakpass" }] }),
-      /^cognito.testUsers\[0\].password \(user "alice", value not shown\) fails the pool's password policy: it needs an upper-case letter, a digit, a symbol$/,
-      smart({ testUsers: [{ username: "alice", email: "a@example.org", password: "Str0ng!pass" }] })],
+    ["passwordsOutOfConfig", rules.passwordsOutOfConfig, smart({ testUsers: [{ username: "alice", email: "a@example.org", password: "Str0ng!pass" } as CognitoTestUser] }),
+      /^cognito.testUsers\[0\].password is set \(value not shown\): a password in the configuration would be written into cdk.tf.json; remove it and pass it at deploy instead: TF_VAR_test_user_passwords='\{"alice":"..."\}'$/,
+      smart({ testUsers: [{ username: "alice", email: "a@example.org" }] })],
+    ["passwordsOutOfConfig (gist user)", rules.passwordsOutOfConfig, smart({ gistTestUser: { username: "test", email: "t@x.org", preferredUsername: "t", password: "x" } as GistTestUser }),
+      /^cognito.gistTestUser.password is set .* TF_VAR_test_user_password='...'$/, smart({ gistTestUser: { username: "test", email: "t@x.org", preferredUsername: "t" } })],
     ["uniqueTestUsers", rules.uniqueTestUsers, smart({ testUsers: [{ username: "a", email: "a@x.org" }, { username: "a", email: "b@x.org" }] }),
       /^cognito.testUsers has user "a" more than once/, smart({ testUsers: [{ username: "a", email: "a@x.org" }, { username: "b", email: "b@x.org" }] })],
-    ["oauthFlows", rules.oauthFlows, smart({ oauthFlows: ["client_credentials", "code"] }),
-      /^cognito.oauthFlows \["client_credentials","code"\] combines client_credentials with code/, smart({ oauthFlows: ["code"] })],
+    ["oauthFlows (repeated)", rules.oauthFlows, smart({ oauthFlows: ["code", "code"] }),
+      /^cognito.oauthFlows \["code","code"\] repeats a flow/, smart({ oauthFlows: ["code", "client_credentials"] })],
+    ["oauthFlows (unknown)", rules.oauthFlows, smart({ oauthFlows: ["implicit" as OAuthFlow] }),
+      /^cognito.oauthFlows \["implicit"\] holds \["implicit"\]: use "client_credentials" and\/or "code"/, smart({ oauthFlows: ["client_credentials"] })],
+    ["oauthFlows (machine without system scope)", rules.oauthFlows, { ...smart({ oauthFlows: ["client_credentials"] }), smart: { scopes: ["patient/*.read"] } },
+      /^cognito.oauthFlows includes "client_credentials", but smart.scopes \["patient\/\*.read"\] has no system\/ scope/, { ...smart({ oauthFlows: ["code"] }), smart: { scopes: ["patient/*.read"] } }],
+    ["oauthFlows (people without patient or user scope)", rules.oauthFlows, { ...smart({ oauthFlows: ["code"] }), smart: { scopes: ["system/*.read"] } },
+      /^cognito.oauthFlows includes "code", but smart.scopes \["system\/\*.read"\] has no patient\/ or user\/ scope/, { ...smart({ oauthFlows: ["code"] }), smart: { scopes: ["system/*.read", "user/*.read"] } }],
+    ["mfaFactor", rules.mfaFactor, smart({ mfaConfiguration: "OPTIONAL", mfaSoftwareToken: false }),
+      /^cognito.mfaConfiguration "OPTIONAL" needs a second factor, but cognito.mfaSoftwareToken is false and cognito.sms is not set/,
+      smart({ mfaConfiguration: "OPTIONAL", mfaSoftwareToken: false, sms: { snsCallerArn: "arn:aws:iam::111122223333:role/sms", externalId: "x" } })],
+    ["smsRole", rules.smsRole, smart({ sms: { snsCallerArn: "sms-role", externalId: "x" } }), /^cognito.sms.snsCallerArn "sms-role" is not an IAM role ARN/,
+      smart({ sms: { snsCallerArn: "arn:aws:iam::111122223333:role/sms", externalId: "x" } })],
+    ["smartScopes (grammar)", rules.smartScopes, { ...base, smartOnFhir: true, smart: { scopes: ["system/*.*", "system/Patients.read"] } },
+      /^smart.scopes "system\/Patients.read" is not a SMART scope Cognito can issue/, { ...base, smartOnFhir: true, smart: { scopes: ["system/*.*", "system/Patient.read"] } }],
+    ["smartScopes (launch)", rules.smartScopes, { ...base, smartOnFhir: true, smart: { scopes: ["system/*.*", "launch/encounter"] } },
+      /^smart.scopes "launch\/encounter" is not a SMART scope/, { ...base, smartOnFhir: true, smart: { scopes: ["system/*.*", "launch/patient"] } }],
+    ["smartScopes (no clinical scope)", rules.smartScopes, { ...base, smartOnFhir: true, smart: { scopes: ["launch/patient"] } },
+      /^smart.scopes \["launch\/patient"\] holds no clinical scope/, { ...base, smartOnFhir: true, smart: { scopes: ["launch/patient", "patient/*.read"] } }],
+    ["smartScopes (v2 under V1)", rules.smartScopes, { ...base, smartOnFhir: true, smart: { scopes: ["system/*.rs"] } },
+      /^smart.scopes "system\/\*.rs" is a SMART v2 scope, which SMART_ON_FHIR_V1 does not honour/,
+      { ...base, smartOnFhir: true, smart: { scopes: ["system/*.rs"], authorizationStrategy: "SMART_ON_FHIR" } }],
+    ["accountGuard (format)", rules.accountGuard, { ...base, allowedAccountIds: ["1111-2222-3333"] }, /^allowedAccountIds \["1111-2222-3333"\] are not 12-digit AWS account ids/,
+      { ...base, allowedAccountIds: ["111122223333"] }],
+    ["accountGuard (empty)", rules.accountGuard, { ...base, allowedAccountIds: [] }, /^allowedAccountIds is empty/, base],
+    ["accountGuard (ARN of another account)", rules.accountGuard, { ...base, allowedAccountIds: ["111122223333"], kmsAdminArn: "arn:aws:iam::444455556666:role/Admin" },
+      /^kmsAdminArn "arn:aws:iam::444455556666:role\/Admin" is in account 444455556666, which allowedAccountIds \["111122223333"\] does not list/,
+      { ...base, allowedAccountIds: ["111122223333"], kmsAdminArn: "arn:aws:iam::111122223333:role/Admin" }],
     ["oauthFlows (callbacks)", rules.oauthFlows, smart({ oauthFlows: ["code"], callbackUrls: [] }), /^cognito.callbackUrls is empty/, smart({ oauthFlows: ["client_credentials"], callbackUrls: [] })],
     ["datastoreKey", rules.datastoreKey, { ...base, datastore: { name: "f", createKmsKey: true, kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/abc" } },
       /^datastore.kmsKeyArn "arn:aws:kms:us-east-1:111122223333:key\/abc" contradicts datastore.createKmsKey: true/,
@@ -44,6 +73,11 @@ describe("configuration rules: each fails on a bad value, names field and value,
       /^cognito is set but smartOnFhir is not true: remove cognito, or set smartOnFhir: true/, { ...base, smartOnFhir: true, cognito: { domainPrefix: "x" } }],
     ["validatorLimits", rules.validatorLimits, { ...base, smartOnFhir: true, validator: { memoryMiB: 64 } }, /^validator.memoryMiB 64 is outside Lambda's limits/,
       { ...base, smartOnFhir: true, validator: { memoryMiB: 128, timeoutSeconds: 3 } }],
+    ["validatorLimits (provisioned above reserved)", rules.validatorLimits, { ...base, smartOnFhir: true, validator: { reservedConcurrency: 2, provisionedConcurrency: 3 } },
+      /^validator.provisionedConcurrency 3 exceeds validator.reservedConcurrency 2, which Lambda refuses/,
+      { ...base, smartOnFhir: true, validator: { provisionedConcurrency: 3 } }],
+    ["validatorLimits (invoke condition)", rules.validatorLimits, { ...base, smartOnFhir: true, validator: { invokeCondition: "sourceArn" as InvokeCondition } },
+      /^validator.invokeCondition "sourceArn" is not one of "none", "account", "datastore"/, { ...base, smartOnFhir: true, validator: { invokeCondition: "account" } }],
     ["remoteStateBucket", rules.remoteStateBucket, { ...base, remoteState: { bucket: "State_Bucket" } }, /^remoteState.bucket "State_Bucket" is not an S3 bucket name/,
       { ...base, remoteState: { bucket: "state-bucket" } }],
   ] as const)("%s", (_name, rule, bad, message, good) => {
@@ -59,9 +93,9 @@ describe("configuration rules: each fails on a bad value, names field and value,
     expect([...rules.CONFIG_RULES].sort((a, b) => a.name.localeCompare(b.name))).toEqual(exported.sort((a, b) => a.name.localeCompare(b.name)));
   });
 
-  test("a failing password is never printed", () => {
-    const [problem] = rules.testUserPasswords(smart({ testUsers: [{ username: "bob", email: "b@x.org", password: "s3cretNoSymbol" }] }));
-    expect(problem).toMatch(/needs a symbol$/);
+  test("a password in the configuration is never printed", () => {
+    const [problem] = rules.passwordsOutOfConfig(smart({ testUsers: [{ username: "bob", email: "b@x.org", password: "s3cretNoSymbol" } as CognitoTestUser] }));
+    expect(problem).toMatch(/^cognito.testUsers\[0\].password is set/);
     expect(problem).not.toContain("s3cret");
   });
 });

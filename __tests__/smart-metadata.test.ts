@@ -15,22 +15,36 @@ describe("cognitoUrls", () => {
   });
 });
 
-describe("smartCapabilities", () => {
+const NO_CLAIMS = { patientClaim: false, fhirUserClaim: false };
+const BOTH_CLAIMS = { patientClaim: true, fhirUserClaim: true };
+const PEOPLE_SCOPES = ["openid", "launch/patient", "patient/*.read", "user/*.read"];
+
+describe("smartCapabilities: discovery says only what the deployment delivers", () => {
   test.each([
-    ["client credentials, v1", ["client_credentials"], ["system/*.*"], "SMART_ON_FHIR_V1",
+    ["machine, v1 scopes", ["client_credentials"], ["system/*.*"], "SMART_ON_FHIR_V1", NO_CLAIMS,
       ["client-confidential-symmetric", "permission-v1"]],
-    ["client credentials, v2", ["client_credentials"], ["system/*.rs"], "SMART_ON_FHIR",
-      ["client-confidential-symmetric", "permission-v1", "permission-v2"]],
-    ["code with patient launch and openid", ["code"], ["openid", "launch/patient", "patient/*.read"], "SMART_ON_FHIR_V1",
-      ["client-confidential-symmetric", "permission-v1", "launch-standalone", "context-standalone-patient", "sso-openid-connect", "permission-patient"]],
-    ["code with user scopes only", ["code"], ["user/*.read"], "SMART_ON_FHIR_V1",
-      ["client-confidential-symmetric", "permission-v1", "launch-standalone", "permission-user"]],
-  ] as const)("%s", (_name, oauthFlows, scopes, authorizationStrategy, expected) => {
-    expect(smartCapabilities({ oauthFlows, scopes, authorizationStrategy })).toEqual(expected);
+    ["machine, v2 scopes under SMART_ON_FHIR", ["client_credentials"], ["system/*.rs"], "SMART_ON_FHIR", NO_CLAIMS,
+      ["client-confidential-symmetric", "permission-v2"]],
+    ["SMART_ON_FHIR with v1 scopes only: no permission-v2", ["client_credentials"], ["system/*.*"], "SMART_ON_FHIR", NO_CLAIMS,
+      ["client-confidential-symmetric", "permission-v1"]],
+    ["v2 scopes under SMART_ON_FHIR_V1: HealthLake honours none of them", ["client_credentials"], ["system/*.*", "system/*.rs"], "SMART_ON_FHIR_V1", NO_CLAIMS,
+      ["client-confidential-symmetric", "permission-v1"]],
+    ["a v2.2 filter adds permission-v2.2", ["client_credentials"], ["system/*.rs", "system/Observation.rs?category=laboratory"], "SMART_ON_FHIR", NO_CLAIMS,
+      ["client-confidential-symmetric", "permission-v2", "permission-v2.2"]],
+    ["people without identity claims: standalone launch only", ["code"], PEOPLE_SCOPES, "SMART_ON_FHIR_V1", NO_CLAIMS,
+      ["client-confidential-symmetric", "permission-v1", "launch-standalone"]],
+    ["people with patient and fhirUser claims", ["code"], PEOPLE_SCOPES, "SMART_ON_FHIR_V1", BOTH_CLAIMS,
+      ["client-confidential-symmetric", "permission-v1", "launch-standalone", "context-standalone-patient", "permission-patient", "permission-user", "sso-openid-connect"]],
+    ["a patient claim without launch/patient: no standalone patient context", ["code"], ["openid", "patient/*.read"], "SMART_ON_FHIR_V1", { patientClaim: true, fhirUserClaim: false },
+      ["client-confidential-symmetric", "permission-v1", "launch-standalone", "permission-patient"]],
+    ["claims without the code flow change nothing", ["client_credentials"], ["system/*.*"], "SMART_ON_FHIR_V1", BOTH_CLAIMS,
+      ["client-confidential-symmetric", "permission-v1"]],
+  ] as const)("%s", (_name, oauthFlows, scopes, authorizationStrategy, claims, expected) => {
+    expect(smartCapabilities({ oauthFlows, scopes, authorizationStrategy, ...claims })).toEqual(expected);
   });
 
-  test("never claims EHR launch or a public client: Cognito cannot issue a bare `launch` scope and the client has a secret", () => {
-    const all = smartCapabilities({ oauthFlows: ["code", "client_credentials"], scopes: ["openid", "launch/patient"], authorizationStrategy: "SMART_ON_FHIR" });
+  test("never claims EHR launch or a public client: Cognito cannot issue a bare `launch` scope and every client has a secret", () => {
+    const all = smartCapabilities({ oauthFlows: ["code", "client_credentials"], scopes: PEOPLE_SCOPES, authorizationStrategy: "SMART_ON_FHIR", ...BOTH_CLAIMS });
     expect(all).not.toContain("launch-ehr");
     expect(all).not.toContain("client-public");
   });
@@ -38,15 +52,44 @@ describe("smartCapabilities", () => {
 
 describe("buildSmartMetadata", () => {
   const urls = cognitoUrls("p", "us-east-1", "us-east-1_X");
+  const input = { urls, scopes: ["system/*.*"], authorizationStrategy: "SMART_ON_FHIR_V1", ...NO_CLAIMS } as const;
 
-  test("grant types follow the client's flows, in HealthLake's spelling", () => {
-    const both = buildSmartMetadata({ urls, oauthFlows: ["code", "client_credentials"], scopes: [], authorizationStrategy: "SMART_ON_FHIR_V1" });
-    expect(both.grant_types_supported).toEqual(["authorization_code", "client_credentials"]);
+  test("machines only: no authorize-side fields besides the endpoint HealthLake requires", () => {
+    expect(buildSmartMetadata({ ...input, oauthFlows: ["client_credentials"] })).toEqual({
+      issuer: urls.issuer,
+      jwks_uri: urls.jwks,
+      authorization_endpoint: urls.authorize,
+      token_endpoint: urls.token,
+      revocation_endpoint: urls.revoke,
+      grant_types_supported: ["client_credentials"],
+      scopes_supported: ["system/*.*"],
+      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+      revocation_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+      claims_supported: ["sub", "iss", "client_id", "origin_jti", "event_id", "token_use", "scope", "auth_time", "exp", "iat", "jti", "username", "version", "cognito:groups"],
+      code_challenge_methods_supported: ["S256"],
+      capabilities: ["client-confidential-symmetric", "permission-v1"],
+    });
+  });
+
+  test("with people: userinfo, code responses in the query string only (Cognito has no fragment or form_post)", () => {
+    const metadata = buildSmartMetadata({ ...input, oauthFlows: ["code", "client_credentials"] });
+    expect(metadata).toMatchObject({
+      userinfo_endpoint: urls.userInfo,
+      response_types_supported: ["code"],
+      response_modes_supported: ["query"],
+      subject_types_supported: ["public"],
+      grant_types_supported: ["authorization_code", "client_credentials"],
+    });
+  });
+
+  test("lists fhirUser and patient among the claims only when tokens carry them", () => {
+    const claims = (extra: object) => buildSmartMetadata({ ...input, oauthFlows: ["code"], ...extra }).claims_supported as string[];
+    expect(claims(NO_CLAIMS)).not.toEqual(expect.arrayContaining(["fhirUser"]));
+    expect(claims(BOTH_CLAIMS).slice(-2)).toEqual(["fhirUser", "patient"]);
   });
 
   test("issuer is the token issuer, not the hosted UI", () => {
-    const metadata = buildSmartMetadata({ urls, oauthFlows: ["client_credentials"], scopes: [], authorizationStrategy: "SMART_ON_FHIR_V1" });
+    const metadata = buildSmartMetadata({ ...input, oauthFlows: ["client_credentials"] });
     expect(metadata.issuer).toBe("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_X");
-    expect(metadata.code_challenge_methods_supported).toEqual(["S256"]);
   });
 });

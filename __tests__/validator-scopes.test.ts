@@ -46,12 +46,12 @@ describe("parseScopes", () => {
 
 describe("parseClinicalScope", () => {
   test.each([
-    ["patient/*.read", { level: "patient", type: "*", canRead: true, canWrite: false }],
-    ["user/Observation.write", { level: "user", type: "Observation", canRead: false, canWrite: true }],
-    ["system/*.*", { level: "system", type: "*", canRead: true, canWrite: true }],
-    ["patient/Observation.s", { level: "patient", type: "Observation", canRead: true, canWrite: false }],
-    ["user/Patient.cud", { level: "user", type: "Patient", canRead: false, canWrite: true }],
-    ["patient/Observation.rs?category=laboratory", { level: "patient", type: "Observation", canRead: true, canWrite: false }],
+    ["patient/*.read", { level: "patient", type: "*", version: 1, filtered: false, canRead: true, canWrite: false }],
+    ["user/Observation.write", { level: "user", type: "Observation", version: 1, filtered: false, canRead: false, canWrite: true }],
+    ["system/*.*", { level: "system", type: "*", version: 1, filtered: false, canRead: true, canWrite: true }],
+    ["patient/Observation.s", { level: "patient", type: "Observation", version: 2, filtered: false, canRead: true, canWrite: false }],
+    ["user/Patient.cud", { level: "user", type: "Patient", version: 2, filtered: false, canRead: false, canWrite: true }],
+    ["patient/Observation.rs?category=laboratory", { level: "patient", type: "Observation", version: 2, filtered: true, canRead: true, canWrite: false }],
   ])("%s", (scope, expected) => {
     expect(parseClinicalScope(scope)).toEqual(expected);
   });

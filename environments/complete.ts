@@ -1,31 +1,37 @@
 import { HealthLakeSmartConfig } from "../stacks/config";
 
 /**
- * Every option on: SMART v2 with the authorization code flow, customer-managed keys, import/export
- * storage, test users, tags and remote state. The account, role and bucket names are examples:
- * replace them before deploying.
+ * Every option on: SMART v2 with a machine client and a client for people, customer-managed keys,
+ * import/export storage, test users, tags and remote state. The account, role and bucket names are
+ * examples: `allowedAccountIds` stops any plan outside the example account until you replace them.
  */
 export const complete: HealthLakeSmartConfig = {
   name: "complete",
   region: "us-west-2",
+  allowedAccountIds: ["111122223333"],
   tags: { Project: "healthlake-smart", Environment: "complete", DataClassification: "phi" },
   remoteState: { bucket: "example-terraform-state-bucket", key: "healthlake-smart/complete.tfstate" },
   datastore: { name: "fhir-complete", fhirVersion: "R4", preloadSynthea: true, createKmsKey: true },
   kmsAdminArn: "arn:aws:iam::111122223333:role/KeyAdministrator",
   smartOnFhir: true,
-  smart: { authorizationStrategy: "SMART_ON_FHIR", fineGrainedAuthorization: true, serviceRoleName: "healthlake-smart-complete-service-role" },
+  smart: {
+    authorizationStrategy: "SMART_ON_FHIR",
+    fineGrainedAuthorization: true,
+    serviceRoleName: "healthlake-smart-complete-service-role",
+    scopes: ["launch/patient", "patient/*.read", "patient/*.rs", "patient/Observation.rs?category=laboratory", "system/*.*", "system/*.rs"],
+  },
   cognito: {
     userPoolName: "healthlake-smart-complete",
     domainPrefix: "healthlake-smart-complete",
     clientName: "smart-on-fhir-app",
     deletionProtection: "ACTIVE",
     mfaConfiguration: "OPTIONAL",
-    oauthFlows: ["code"],
+    oauthFlows: ["code", "client_credentials"],
     callbackUrls: ["https://app.example.org/callback", "http://localhost:3000/callback"],
     logoutUrls: ["https://app.example.org/"],
     tokenValidity: { accessToken: 15, idToken: 15, refreshToken: 1 },
     tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "days" },
-    // Passwords come at deploy: -var 'test_user_passwords={"clinician":"..."}', or Cognito emails a temporary one.
+    // Passwords come at deploy: TF_VAR_test_user_passwords='{"clinician":"..."}', or Cognito emails a temporary one.
     testUsers: [
       { username: "clinician", email: "clinician@example.org", preferredUsername: "Dr. Example" },
       { username: "patient", email: "patient@example.org", emailVerified: true },
@@ -38,9 +44,12 @@ export const complete: HealthLakeSmartConfig = {
     memoryMiB: 512,
     timeoutSeconds: 3,
     logRetentionDays: 365,
+    // Needs an account concurrency quota of at least 60: Lambda keeps 10 unreserved.
     reservedConcurrency: 50,
     provisionedConcurrency: 2,
     tracing: true,
+    // Verify on your account before tightening: AWS documents no condition for HealthLake's calls.
+    invokeCondition: "datastore",
   },
   protectData: true,
   importExport: {

@@ -15,7 +15,8 @@ export const sandbox: HealthLakeSmartConfig = {
   },
   cognito: {
     userPoolName: "my-cognito-user-pool",
-    domainPrefix: "smart-fhir-test",
+    // The gist's "smart-fhir-test" is taken (prefixes are unique across all accounts): the default
+    // `sandbox-fhir-<account id>` is free. Moving from the gist, set yours here.
     clientName: "my-cognito-client",
     deletionProtection: "INACTIVE",
     mfaConfiguration: "OFF",

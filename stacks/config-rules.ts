@@ -1,6 +1,6 @@
+import { parseClinicalScope } from "../lambda/src/scopes";
 import { HealthLakeSmartConfig, TokenValidityUnit } from "./config";
-import { passwordProblems } from "./password-policy";
-import { DEFAULT_RESERVED_CONCURRENCY, DEFAULT_TOKEN_VALIDITY, DEFAULT_TOKEN_VALIDITY_UNITS } from "./resolve-config";
+import { DEFAULT_SCOPES, DEFAULT_TOKEN_VALIDITY, DEFAULT_TOKEN_VALIDITY_UNITS } from "./resolve-config";
 
 /** One configuration rule: the problems it finds, each naming the field, the value and the fix. */
 export type ConfigRule = (config: HealthLakeSmartConfig) => string[];
@@ -9,6 +9,7 @@ export type ConfigRule = (config: HealthLakeSmartConfig) => string[];
 export const HEALTHLAKE_REGIONS = ["us-east-1", "us-east-2", "us-west-2", "ap-south-1", "ap-southeast-2", "ca-central-1", "eu-west-1", "eu-west-2"];
 
 const show = (value: unknown) => JSON.stringify(value);
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 export const stackName: ConfigRule = ({ name }) =>
   /^[a-z][a-z0-9-]{0,39}$/.test(name) ? [] :
@@ -72,13 +73,13 @@ export const tokenValidity: ConfigRule = ({ cognito }) => {
   });
 };
 
-export const testUserPasswords: ConfigRule = ({ cognito }) =>
-  (cognito?.testUsers ?? []).flatMap((user, i) => {
-    if (user.password === undefined) return [];
-    const problems = passwordProblems(user.password);
-    return problems.length === 0 ? [] :
-      [`cognito.testUsers[${i}].password (user ${show(user.username)}, value not shown) fails the pool's password policy: it needs ${problems.join(", ")}`];
-  });
+// Anything in the configuration lands in cdk.tf.json; a password there would be committed with it.
+// The types have no such field, but `cdktf synth` runs the app without type checking.
+export const passwordsOutOfConfig: ConfigRule = ({ cognito }) => [
+  ...(cognito?.testUsers ?? []).map((user, i) => [`cognito.testUsers[${i}]`, user, `TF_VAR_test_user_passwords='{"${user.username}":"..."}'`] as const),
+  ...(cognito?.gistTestUser ? [["cognito.gistTestUser", cognito.gistTestUser, "TF_VAR_test_user_password='...'"] as const] : []),
+].filter(([, user]) => "password" in user)
+  .map(([field, , fix]) => `${field}.password is set (value not shown): a password in the configuration would be written into cdk.tf.json; remove it and pass it at deploy instead: ${fix}`);
 
 export const uniqueTestUsers: ConfigRule = ({ cognito }) => {
   const names = (cognito?.testUsers ?? []).map((u) => u.username);
@@ -86,15 +87,77 @@ export const uniqueTestUsers: ConfigRule = ({ cognito }) => {
   return repeated.map((n) => `cognito.testUsers has user ${show(n)} more than once: usernames must be unique`);
 };
 
-export const oauthFlows: ConfigRule = ({ cognito }) => {
+export const oauthFlows: ConfigRule = ({ cognito, smart }) => {
   const flows = cognito?.oauthFlows;
   if (flows === undefined) return [];
-  if (flows.length === 0) return ["cognito.oauthFlows is empty: allow \"client_credentials\" or \"code\""];
-  if (flows.includes("client_credentials") && flows.includes("code")) {
-    return [`cognito.oauthFlows ${show(flows)} combines client_credentials with code, which one Cognito app client cannot: choose one`];
-  }
+  if (flows.length === 0) return ["cognito.oauthFlows is empty: allow \"client_credentials\", \"code\" or both"];
+  const unknown = flows.filter((flow) => !["client_credentials", "code"].includes(flow));
+  if (unknown.length > 0) return [`cognito.oauthFlows ${show(flows)} holds ${show(unknown)}: use "client_credentials" and/or "code"`];
+  if (new Set(flows).size !== flows.length) return [`cognito.oauthFlows ${show(flows)} repeats a flow: list each once`];
   if (flows.includes("code") && cognito?.callbackUrls?.length === 0) return ["cognito.callbackUrls is empty, but the code flow needs at least one callback URL"];
-  return [];
+  const scopes = smart?.scopes ?? DEFAULT_SCOPES;
+  const problems: string[] = [];
+  if (flows.includes("client_credentials") && !scopes.some((scope) => scope.startsWith("system/"))) {
+    problems.push(`cognito.oauthFlows includes "client_credentials", but smart.scopes ${show(scopes)} has no system/ scope for the machine client: add one, e.g. "system/*.read"`);
+  }
+  if (flows.includes("code") && !scopes.some((scope) => /^(patient|user)\//.test(scope))) {
+    problems.push(`cognito.oauthFlows includes "code", but smart.scopes ${show(scopes)} has no patient/ or user/ scope for people (system/ scopes are for machines only): add one, e.g. "patient/*.read"`);
+  }
+  return problems;
+};
+
+// Cognito refuses SetUserPoolMfaConfig with MFA ON or OPTIONAL and no factor, after it created the pool.
+export const mfaFactor: ConfigRule = ({ cognito }) =>
+  (cognito?.mfaConfiguration ?? "OFF") !== "OFF" && cognito?.mfaSoftwareToken === false && !cognito.sms
+    ? [`cognito.mfaConfiguration ${show(cognito.mfaConfiguration)} needs a second factor, but cognito.mfaSoftwareToken is false and cognito.sms is not set: keep mfaSoftwareToken, configure sms, or set mfaConfiguration "OFF"`]
+    : [];
+
+export const smsRole: ConfigRule = ({ cognito }) =>
+  !cognito?.sms || ROLE_ARN.test(cognito.sms.snsCallerArn) ? [] :
+    [`cognito.sms.snsCallerArn ${show(cognito.sms.snsCallerArn)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`];
+
+const LEVEL_SCOPE = /^(launch|patient|user|system)\/(.+)$/;
+// Cognito's ScopeName pattern: printable ASCII but space, " and \ and /.
+const COGNITO_SCOPE_NAME = /^[\x21\x23-\x2e\x30-\x5b\x5d-\x7e]{1,256}$/;
+export const smartScopes: ConfigRule = ({ smart }) => {
+  const scopes = smart?.scopes;
+  if (scopes === undefined) return [];
+  if (!scopes.some((scope) => parseClinicalScope(scope))) {
+    return [`smart.scopes ${show(scopes)} holds no clinical scope: HealthLake needs at least one (patient|user|system)/<Type|*>.<permissions>, e.g. "system/*.read"`];
+  }
+  return scopes.flatMap((scope) => {
+    const parts = LEVEL_SCOPE.exec(scope);
+    const clinical = parseClinicalScope(scope);
+    if (!parts || !COGNITO_SCOPE_NAME.test(parts[2]) || (parts[1] === "launch" ? parts[2] !== "patient" : !clinical)) {
+      return [`smart.scopes ${show(scope)} is not a SMART scope Cognito can issue: use launch/patient or (patient|user|system)/<FHIR R4 type or *>.<read|write|*|cruds>`];
+    }
+    if (clinical?.version === 2 && (smart?.authorizationStrategy ?? "SMART_ON_FHIR_V1") === "SMART_ON_FHIR_V1") {
+      return [`smart.scopes ${show(scope)} is a SMART v2 scope, which SMART_ON_FHIR_V1 does not honour: set smart.authorizationStrategy "SMART_ON_FHIR" or use a v1 scope`];
+    }
+    return [];
+  });
+};
+
+const ACCOUNT_ID = /^\d{12}$/;
+const ARN_ACCOUNT = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}):/;
+/** Every account the guard allows is an account id, and every ARN the configuration names lies in one of them. */
+export const accountGuard: ConfigRule = (config) => {
+  const allowed = config.allowedAccountIds;
+  if (allowed === undefined) return [];
+  if (allowed.length === 0) return ["allowedAccountIds is empty, which no account satisfies: list your account id, or remove the field"];
+  const malformed = allowed.filter((id) => !ACCOUNT_ID.test(id));
+  if (malformed.length > 0) return [`allowedAccountIds ${show(malformed)} are not 12-digit AWS account ids`];
+  const arns = [
+    ["kmsAdminArn", config.kmsAdminArn],
+    ["datastore.kmsKeyArn", config.datastore.kmsKeyArn],
+    ["validator.logKmsKeyArn", config.validator?.logKmsKeyArn],
+    ["cognito.sms.snsCallerArn", config.cognito?.sms?.snsCallerArn],
+  ] as const;
+  return arns.flatMap(([field, arn]) => {
+    const account = arn === undefined ? undefined : ARN_ACCOUNT.exec(arn)?.[1];
+    return account === undefined || allowed.includes(account) ? [] :
+      [`${field} ${show(arn)} is in account ${account}, which allowedAccountIds ${show(allowed)} does not list: use an ARN of your account, or add it`];
+  });
 };
 
 export const datastoreKey: ConfigRule = ({ datastore }) => {
@@ -129,15 +192,20 @@ const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
 export const validatorLimits: ConfigRule = ({ validator }) => {
   const problems: string[] = [];
   const { logRetentionDays: retention, reservedConcurrency: reserved, provisionedConcurrency: provisioned = 0 } = validator ?? {};
-  const reservedOrDefault = reserved ?? DEFAULT_RESERVED_CONCURRENCY;
   if (retention !== undefined && !LOG_RETENTION_DAYS.includes(retention)) {
     problems.push(`validator.logRetentionDays ${retention} is not a CloudWatch Logs retention: use one of ${LOG_RETENTION_DAYS.join(", ")}`);
   }
   if (reserved !== undefined && !(Number.isInteger(reserved) && reserved >= 1)) {
     problems.push(`validator.reservedConcurrency ${reserved} would stop the validator: use a whole number of at least 1`);
   }
-  if (!(Number.isInteger(provisioned) && provisioned >= 0 && provisioned <= reservedOrDefault)) {
-    problems.push(`validator.provisionedConcurrency ${provisioned} must be a whole number from 0 to validator.reservedConcurrency (${reservedOrDefault})`);
+  if (!(Number.isInteger(provisioned) && provisioned >= 0)) {
+    problems.push(`validator.provisionedConcurrency ${provisioned} must be a whole number of 0 or more`);
+  } else if (reserved !== undefined && provisioned > reserved) {
+    problems.push(`validator.provisionedConcurrency ${provisioned} exceeds validator.reservedConcurrency ${reserved}, which Lambda refuses: lower it, or raise the reservation`);
+  }
+  const condition = validator?.invokeCondition;
+  if (condition !== undefined && !["none", "account", "datastore"].includes(condition)) {
+    problems.push(`validator.invokeCondition ${show(condition)} is not one of "none", "account", "datastore"`);
   }
   const memory = validator?.memoryMiB;
   const timeout = validator?.timeoutSeconds;
@@ -155,8 +223,8 @@ export const remoteStateBucket: ConfigRule = ({ remoteState }) =>
     [`remoteState.bucket ${show(remoteState.bucket)} is not an S3 bucket name`];
 
 export const CONFIG_RULES: readonly ConfigRule[] = [
-  stackName, healthLakeRegion, bucketPrefixes, cognitoDomainPrefix, redirectUrls, tokenValidity, testUserPasswords,
-  uniqueTestUsers, oauthFlows, datastoreKey, kmsAdmin, smartOptionsNeedSmart, validatorLimits, remoteStateBucket,
+  stackName, healthLakeRegion, accountGuard, bucketPrefixes, cognitoDomainPrefix, redirectUrls, tokenValidity, passwordsOutOfConfig,
+  uniqueTestUsers, oauthFlows, mfaFactor, smsRole, smartScopes, datastoreKey, kmsAdmin, smartOptionsNeedSmart, validatorLimits, remoteStateBucket,
 ];
 
 /** Every problem every rule finds in one environment. */

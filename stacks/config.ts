@@ -10,6 +10,11 @@ export interface HealthLakeSmartConfig {
   readonly name: string;
   /** @default "us-east-1" */
   readonly region?: string;
+  /**
+   * The AWS accounts this stack may run in (the aws provider's `allowed_account_ids`): any plan in
+   * another account stops before it changes anything. @default - any account
+   */
+  readonly allowedAccountIds?: readonly string[];
   /** Tags on every taggable resource (aws provider default tags, and the datastore). @default {} */
   readonly tags?: Readonly<Record<string, string>>;
   /** Keep state in S3. @default - local state in `terraform.<name>.tfstate` at the project root */
@@ -61,6 +66,13 @@ export interface DatastoreConfig {
 export interface SmartConfig {
   /** `SMART_ON_FHIR` also honours SMART v2 scopes (c/r/u/d/s). @default "SMART_ON_FHIR_V1" */
   readonly authorizationStrategy?: SmartAuthorizationStrategy;
+  /**
+   * The SMART scopes Cognito can issue, each `<level>/<name>` becoming scope `<name>` of the resource
+   * server `<level>` (`system`, `patient`, `user`, `launch`). `system/` scopes go to the machine client
+   * only, the others to the client people sign in with.
+   * @default ["launch/patient", "system/*.*", "patient/*.read"] (the gist's)
+   */
+  readonly scopes?: readonly string[];
   /** @default true */
   readonly fineGrainedAuthorization?: boolean;
   /** The role HealthLake assumes for allowed requests. @default "healthlake-service-role" */
@@ -81,7 +93,11 @@ export interface TokenValidityUnits {
   readonly refreshToken: TokenValidityUnit;
 }
 
-/** The reference gist's single user at `aws_cognito_user.test_user`; its password is the variable `test_user_password`. */
+/**
+ * The reference gist's single user at `aws_cognito_user.test_user`. Its first password is the
+ * optional variable `test_user_password`; without it Cognito gives the user a temporary password
+ * and sends no invitation (the gist's address is not yours).
+ */
 export interface GistTestUser {
   readonly username: string;
   readonly email: string;
@@ -96,18 +112,16 @@ export interface CognitoTestUser {
   readonly preferredUsername?: string;
   /** @default true */
   readonly emailVerified?: boolean;
-  /**
-   * Checked against the pool's password policy at synth and kept in the sensitive variable
-   * `test_user_passwords`, never in a resource. Read it from the environment, never write it here.
-   * @default - from `-var test_user_passwords=...` at deploy, else Cognito emails a temporary one
-   */
-  readonly password?: string;
 }
 
 export interface CognitoConfig {
   /** @default "smart-on-fhir-healthlake-cognito" */
   readonly userPoolName?: string;
-  /** Hosted UI `https://<domainPrefix>.auth.<region>.amazoncognito.com` (module: `cognito_domain`). @default "smart-fhir" */
+  /**
+   * Hosted UI `https://<domainPrefix>.auth.<region>.amazoncognito.com` (module: `cognito_domain`).
+   * Prefixes are unique per region across all AWS accounts.
+   * @default - `<name>-fhir-<account id>`, unique to the account (module: "smart-fhir", taken)
+   */
   readonly domainPrefix?: string;
   /** @default "smart-on-fhir-app" */
   readonly clientName?: string;
@@ -115,9 +129,15 @@ export interface CognitoConfig {
   readonly deletionProtection?: "ACTIVE" | "INACTIVE";
   /** @default "OFF" */
   readonly mfaConfiguration?: "OFF" | "ON" | "OPTIONAL";
+  /** TOTP authenticator apps as a second factor whenever MFA is not OFF. @default true */
+  readonly mfaSoftwareToken?: boolean;
+  /** SMS as a second factor (and for SMS messages): Cognito sends through SNS with this role. @default - no SMS */
+  readonly sms?: SmsConfig;
   /**
-   * `client_credentials` (machine to machine) or `code` (authorization code with PKCE, for users);
-   * Cognito does not allow both on one client (module: `grant_type`). @default ["code"]
+   * `client_credentials` (machine to machine, `system/` scopes) and/or `code` (authorization code with
+   * PKCE, for people: OIDC, launch, patient and user scopes). One app client per flow: the first keeps
+   * the reference address `aws_cognito_user_pool_client.client`, a second is
+   * `aws_cognito_user_pool_client.<flow>` (module: `grant_type`). @default ["code"]
    */
   readonly oauthFlows?: readonly OAuthFlow[];
   /** HTTPS, or http://localhost. @default ["https://localhost"] */
@@ -134,6 +154,18 @@ export interface CognitoConfig {
   readonly gistTestUser?: GistTestUser;
 }
 
+export interface SmsConfig {
+  /** Role Cognito assumes to publish SMS through SNS. */
+  readonly snsCallerArn: string;
+  /** External id the role's trust policy requires. */
+  readonly externalId: string;
+  /** @default - the pool's region */
+  readonly snsRegion?: string;
+}
+
+/** Which HealthLake requests may invoke the validator (`aws_lambda_permission` conditions). */
+export type InvokeCondition = "none" | "account" | "datastore";
+
 export interface ValidatorConfig {
   /** @default "healthlake_token_validator" */
   readonly functionName?: string;
@@ -149,7 +181,11 @@ export interface ValidatorConfig {
   readonly logRetentionDays?: number;
   /** Customer-managed key for the log group; its policy must allow `logs.<region>.amazonaws.com`. @default - CloudWatch Logs' own encryption */
   readonly logKmsKeyArn?: string;
-  /** Executions kept for the validator, so other functions cannot starve it (and a flood cannot exhaust the account). @default 25 */
+  /**
+   * Executions kept for the validator, so other functions cannot starve it. Lambda refuses a
+   * reservation that leaves the account fewer than 10 unreserved executions, and new accounts
+   * often have 10 or 50 in all. @default - none (the account's unreserved pool)
+   */
   readonly reservedConcurrency?: number;
   /**
    * Warm environments behind the alias `live`; HealthLake then calls the alias, and a code change
@@ -158,6 +194,19 @@ export interface ValidatorConfig {
   readonly provisionedConcurrency?: number;
   /** AWS X-Ray active tracing. @default false */
   readonly tracing?: boolean;
+  /**
+   * Conditions on HealthLake's invoke permission: `account` adds `source_account`, `datastore` also
+   * `source_arn`. AWS documents neither for HealthLake, and a condition HealthLake does not satisfy
+   * denies every request with no validator log line: verify on your account before tightening.
+   * @default "none" (AWS's own sample: the service principal alone)
+   */
+  readonly invokeCondition?: InvokeCondition;
+  /**
+   * Emit a Terraform `import` block for `/aws/lambda/<functionName>`: the log group a function
+   * creates on its first call. Turn it on when moving from the gist, whose Lambda made it.
+   * @default false
+   */
+  readonly importExistingLogGroup?: boolean;
 }
 
 export interface ImportExportConfig {

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { LocalBackend, S3Backend, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
+import { Fn, LocalBackend, S3Backend, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { ArchiveProvider } from "@cdktf/provider-archive/lib/provider";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
@@ -10,13 +10,13 @@ import { HealthLakeSmartConfig } from "./config";
 import { assertValidConfig } from "./config-rules";
 import { ResolvedConfig, ResolvedSmart, resolveConfig } from "./resolve-config";
 import { buildSmartMetadata } from "./smart-metadata";
-import { AuthorizationServer, REFERENCE_RESOURCE_SERVERS } from "./constructs/authorization-server";
+import { AuthorizationServer } from "./constructs/authorization-server";
 import { EncryptionKey } from "./constructs/encryption-key";
 import { FhirDatastore } from "./constructs/fhir-datastore";
 import { ImportExport } from "./constructs/import-export";
 import { SmartServiceRole } from "./constructs/smart-service-role";
 import { TokenValidator } from "./constructs/token-validator";
-import { PASSWORD_POLICY } from "./password-policy";
+import { PASSWORD_POLICY_WORDS, passwordPolicyCondition } from "./password-policy";
 
 export interface HealthLakeSmartStackProps {
   readonly config: HealthLakeSmartConfig;
@@ -26,6 +26,9 @@ export interface HealthLakeSmartStackProps {
    */
   readonly validatorBundleDir?: string;
 }
+
+/** The validator's CLIENT_ID: one id as itself, several comma-separated. */
+const clientIdList = (ids: string[]) => (ids.length === 1 ? ids[0] : Fn.join(",", ids));
 
 /**
  * A HealthLake FHIR datastore, optionally SMART-on-FHIR enabled with its Cognito authorization
@@ -40,7 +43,8 @@ export class HealthLakeSmartStack extends TerraformStack {
     this.configureState(config);
 
     const tags = Object.keys(config.tags).length > 0 ? [{ tags: { ...config.tags } }] : undefined;
-    new AwsProvider(this, "aws", { region: config.region, defaultTags: tags });
+    // allowed_account_ids: a plan in any other account stops before it changes anything.
+    new AwsProvider(this, "aws", { region: config.region, allowedAccountIds: config.allowedAccountIds && [...config.allowedAccountIds], defaultTags: tags });
     new AwsccProvider(this, "awscc", { region: config.region });
 
     const region = new DataAwsRegion(this, "current");
@@ -56,7 +60,7 @@ export class HealthLakeSmartStack extends TerraformStack {
     const datastoreKeyArn = datastoreKey?.arn ?? config.datastore.kmsKeyArn;
 
     // `name` (the gist's attribute) exists in aws 5.x and 6.x; `region` is 6.x only.
-    const smart = config.smart && this.smartOnFhir(config.smart, region.name, caller.accountId, props.validatorBundleDir);
+    const smart = config.smart && this.smartOnFhir(config.name, config.smart, region.name, caller.accountId, props.validatorBundleDir);
 
     const datastore = new FhirDatastore(this, "fhir-datastore", {
       ...config.datastore,
@@ -106,21 +110,20 @@ export class HealthLakeSmartStack extends TerraformStack {
    * Cognito and the token validator; what names the datastore (the service role, the invoke
    * permission, the outputs) is added by `completeWith` once the datastore exists.
    */
-  private smartOnFhir(smart: ResolvedSmart, regionName: string, accountId: string, bundleDir: string | undefined) {
+  private smartOnFhir(stackName: string, smart: ResolvedSmart, regionName: string, accountId: string, bundleDir: string | undefined) {
     new ArchiveProvider(this, "archive");
     const { cognito } = smart;
 
-    const gistTestUserPassword = cognito.gistTestUser ? new TerraformVariable(this, "test_user_password", {
-      type: "string",
-      sensitive: true,
-      description: `Password of the Cognito test user "${cognito.gistTestUser.username}" (${PASSWORD_POLICY.minimumLength}+ characters with upper case, lower case, a digit and a symbol)`,
-    }).stringValue : undefined;
-    const testUserPasswordsVariable = cognito.testUsers.length > 0 ? this.testUserPasswordsVariable(cognito.testUsers) : undefined;
+    const gistTestUserPassword = cognito.gistTestUser ? this.optionalPasswordVariable(cognito.gistTestUser.username) : undefined;
+    const testUserPasswordsVariable = cognito.testUsers.length > 0 ? this.testUserPasswordsVariable() : undefined;
+
 
     const auth = new AuthorizationServer(this, "authorization-server", {
       ...cognito,
+      // Domain prefixes are unique per region across all accounts; the account id makes the default free.
+      domainPrefix: cognito.domainPrefix ?? `${stackName}-fhir-${accountId}`,
       region: regionName,
-      resourceServers: REFERENCE_RESOURCE_SERVERS,
+      scopes: smart.scopes,
       gistTestUserPassword,
       testUserPasswordsVariable,
     });
@@ -130,7 +133,7 @@ export class HealthLakeSmartStack extends TerraformStack {
       bundleDir,
       environment: {
         USER_POOL_ID: auth.userPool.id,
-        CLIENT_ID: auth.client.id,
+        CLIENT_ID: clientIdList(auth.clients.map(({ client }) => client.id)),
         JWKS_URI: auth.urls.jwks,
         USER_ROLE_ARN: SmartServiceRole.arnOf(smart.serviceRoleName, accountId),
       },
@@ -146,6 +149,9 @@ export class HealthLakeSmartStack extends TerraformStack {
           oauthFlows: cognito.oauthFlows,
           scopes: auth.clientScopes,
           authorizationStrategy: smart.authorizationStrategy,
+          // Cognito's tokens carry neither claim.
+          patientClaim: false,
+          fhirUserClaim: false,
         }),
       },
       completeWith: (datastore: HealthlakeFhirDatastore, datastoreKeyArn: string | undefined) => {
@@ -159,7 +165,7 @@ export class HealthLakeSmartStack extends TerraformStack {
         });
         // The datastore's ARN (Service Authorization Reference format), composed from its parts
         // so that offline validation, which knows no awscc value, sees an unknown ARN, not a placeholder.
-        validator.allowHealthLake(`arn:aws:healthlake:${regionName}:${accountId}:datastore/fhir/${datastore.datastoreId}`, accountId);
+        validator.allowHealthLake(smart.validator.invokeCondition, `arn:aws:healthlake:${regionName}:${accountId}:datastore/fhir/${datastore.datastoreId}`, accountId);
         new TerraformOutput(this, "cognito_scopes", {
           description: "Cognito scopes",
           value: Object.fromEntries(Object.entries(auth.resourceServers).map(([id, server]) => [id, server.id])),
@@ -169,32 +175,52 @@ export class HealthLakeSmartStack extends TerraformStack {
           value: { authorization: auth.urls.authorize, token: auth.urls.token, userinfo: auth.urls.userInfo, jwks: auth.urls.jwks },
         });
         new TerraformOutput(this, "cognito_domain", { description: "Cognito domain", value: auth.urls.hostedUi });
-        new TerraformOutput(this, "cognito_client_credentials", {
-          description: "Cognito Client credentials",
-          value: { client_id: auth.client.id, client_secret: auth.client.clientSecret },
-          sensitive: true,
-        });
+        for (const { address, flow, client } of auth.clients) {
+          new TerraformOutput(this, address === "client" ? "cognito_client_credentials" : `cognito_${address}_client_credentials`, {
+            description: `Cognito Client credentials (${flow === "code" ? "authorization code with PKCE, for people" : "client credentials, for machines"})`,
+            value: { client_id: client.id, client_secret: client.clientSecret },
+            sensitive: true,
+          });
+        }
       },
     };
   }
 
   /**
-   * Passwords of the module-style test users, by username. Passwords given in the configuration
-   * (already checked at synth) become its default; others can be passed at deploy. Terraform checks
-   * every value against the pool's policy at plan, before anything is created.
+   * The initial password of the gist's test user. Optional (default null), so plan and destroy run
+   * without it; it only matters when the user is created.
    */
-  private testUserPasswordsVariable(users: ResolvedSmart["cognito"]["testUsers"]): string {
+  private optionalPasswordVariable(username: string): string {
+    const variable = new TerraformVariable(this, "test_user_password", {
+      type: "string",
+      sensitive: true,
+      nullable: true,
+      description: `Initial password of the Cognito test user "${username}" (${PASSWORD_POLICY_WORDS}); without it the user gets a temporary password that is not mailed`,
+      validation: [{
+        condition: `\${var.test_user_password == null ? true : ${passwordPolicyCondition("var.test_user_password")}}`,
+        errorMessage: `The test user password needs ${PASSWORD_POLICY_WORDS}.`,
+      }],
+    });
+    // cdktf cannot render a null default from the constructor.
+    variable.addOverride("default", null);
+    return variable.stringValue;
+  }
+
+  /**
+   * Initial passwords of the module-style test users, by username, given at deploy
+   * (`TF_VAR_test_user_passwords`), never in the configuration: its default is empty. Terraform
+   * checks every value against the pool's policy at plan, before anything is created.
+   */
+  private testUserPasswordsVariable(): string {
     const name = "test_user_passwords";
-    const configured = Object.fromEntries(users.filter((u) => u.password !== undefined).map((u) => [u.username, u.password!]));
-    const { minimumLength } = PASSWORD_POLICY;
     new TerraformVariable(this, name, {
       type: "map(string)",
       sensitive: true,
-      default: configured,
-      description: "Passwords of the Cognito test users by username; a user without one gets a temporary password by email",
+      default: {},
+      description: "Initial passwords of the Cognito test users by username; a user without one gets a temporary password by email",
       validation: [{
-        condition: `\${alltrue([for p in values(var.${name}) : length(p) >= ${minimumLength} && can(regex("[a-z]", p)) && can(regex("[A-Z]", p)) && can(regex("[0-9]", p)) && can(regex("[^A-Za-z0-9]", p))])}`,
-        errorMessage: `Every test user password needs ${minimumLength}+ characters with a lower-case letter, an upper-case letter, a digit and a symbol.`,
+        condition: `\${alltrue([for p in values(var.${name}) : ${passwordPolicyCondition("p")}])}`,
+        errorMessage: `Every test user password needs ${PASSWORD_POLICY_WORDS}.`,
       }],
     });
     return name;

@@ -1,4 +1,4 @@
-/** The user pool's password policy (the gist's and the module's), shared by the pool and the synth-time check. */
+/** The user pool's password policy (the gist's and the module's), shared by the pool and the password variables' checks. */
 export const PASSWORD_POLICY = {
   minimumLength: 8,
   requireLowercase: true,
@@ -8,16 +8,13 @@ export const PASSWORD_POLICY = {
   temporaryPasswordValidityDays: 7,
 } as const;
 
-// Cognito's symbol set for password policies.
-const SYMBOLS = /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]/;
+/** The policy in words, for variable descriptions and error messages. */
+export const PASSWORD_POLICY_WORDS = `${PASSWORD_POLICY.minimumLength}+ characters with a lower-case letter, an upper-case letter, a digit and a symbol`;
 
-/** What a password lacks under PASSWORD_POLICY, in words; empty when it complies. Never echoes the password. */
-export function passwordProblems(password: string): string[] {
-  const problems: string[] = [];
-  if (password.length < PASSWORD_POLICY.minimumLength) problems.push(`at least ${PASSWORD_POLICY.minimumLength} characters`);
-  if (!/[a-z]/.test(password)) problems.push("a lower-case letter");
-  if (!/[A-Z]/.test(password)) problems.push("an upper-case letter");
-  if (!/[0-9]/.test(password)) problems.push("a digit");
-  if (!SYMBOLS.test(password)) problems.push("a symbol");
-  return problems;
+/**
+ * A Terraform expression that is true when the password expression `p` meets PASSWORD_POLICY, so
+ * `terraform plan` refuses a bad password before anything is created. `p` must not be null.
+ */
+export function passwordPolicyCondition(p: string): string {
+  return `length(${p}) >= ${PASSWORD_POLICY.minimumLength} && can(regex("[a-z]", ${p})) && can(regex("[A-Z]", ${p})) && can(regex("[0-9]", ${p})) && can(regex("[^A-Za-z0-9]", ${p}))`;
 }

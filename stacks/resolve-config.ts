@@ -1,5 +1,5 @@
 import {
-  CognitoTestUser, GistTestUser, HealthLakeSmartConfig, ImportExportConfig, TokenValidity, TokenValidityUnits,
+  CognitoTestUser, GistTestUser, HealthLakeSmartConfig, ImportExportConfig, InvokeCondition, SmsConfig, TokenValidity, TokenValidityUnits,
 } from "./config";
 import { OAuthFlow, SmartAuthorizationStrategy } from "./smart-metadata";
 
@@ -7,6 +7,7 @@ import { OAuthFlow, SmartAuthorizationStrategy } from "./smart-metadata";
 export interface ResolvedConfig {
   readonly name: string;
   readonly region: string;
+  readonly allowedAccountIds?: readonly string[];
   readonly tags: Readonly<Record<string, string>>;
   readonly remoteState?: { readonly bucket: string; readonly key: string; readonly region: string; readonly kmsKeyId?: string };
   readonly datastore: {
@@ -27,16 +28,20 @@ export interface ResolvedSmart {
   readonly authorizationStrategy: SmartAuthorizationStrategy;
   readonly fineGrainedAuthorization: boolean;
   readonly serviceRoleName: string;
+  readonly scopes: readonly string[];
   readonly cognito: ResolvedCognito;
   readonly validator: ResolvedValidator;
 }
 
 export interface ResolvedCognito {
   readonly userPoolName: string;
-  readonly domainPrefix: string;
+  /** Absent: `<name>-fhir-<account id>`, composed by Terraform. */
+  readonly domainPrefix?: string;
   readonly clientName: string;
   readonly deletionProtection: "ACTIVE" | "INACTIVE";
   readonly mfaConfiguration: "OFF" | "ON" | "OPTIONAL";
+  readonly mfaSoftwareToken: boolean;
+  readonly sms?: SmsConfig;
   readonly oauthFlows: readonly OAuthFlow[];
   readonly callbackUrls: readonly string[];
   readonly logoutUrls: readonly string[];
@@ -54,15 +59,18 @@ export interface ResolvedValidator {
   readonly timeoutSeconds: number;
   readonly logRetentionDays: number;
   readonly logKmsKeyArn?: string;
-  readonly reservedConcurrency: number;
+  readonly reservedConcurrency?: number;
   readonly provisionedConcurrency: number;
   readonly tracing: boolean;
+  readonly invokeCondition: InvokeCondition;
+  readonly importExistingLogGroup: boolean;
 }
 
 /** Defaults that configuration rules also need, so both read them from here. */
 export const DEFAULT_TOKEN_VALIDITY: TokenValidity = { accessToken: 60, idToken: 60, refreshToken: 30 };
 export const DEFAULT_TOKEN_VALIDITY_UNITS: TokenValidityUnits = { accessToken: "minutes", idToken: "minutes", refreshToken: "days" };
-export const DEFAULT_RESERVED_CONCURRENCY = 25;
+/** The reference gist's scopes. */
+export const DEFAULT_SCOPES: readonly string[] = ["launch/patient", "system/*.*", "patient/*.read"];
 
 export function resolveConfig(config: HealthLakeSmartConfig): ResolvedConfig {
   const region = config.region ?? "us-east-1";
@@ -70,6 +78,7 @@ export function resolveConfig(config: HealthLakeSmartConfig): ResolvedConfig {
   return {
     name: config.name,
     region,
+    allowedAccountIds: config.allowedAccountIds,
     tags: config.tags ?? {},
     remoteState: remoteState && {
       bucket: remoteState.bucket,
@@ -101,12 +110,15 @@ function resolveSmart(config: HealthLakeSmartConfig): ResolvedSmart {
     authorizationStrategy: smart.authorizationStrategy ?? "SMART_ON_FHIR_V1",
     fineGrainedAuthorization: smart.fineGrainedAuthorization ?? true,
     serviceRoleName: smart.serviceRoleName ?? "healthlake-service-role",
+    scopes: smart.scopes ?? DEFAULT_SCOPES,
     cognito: {
       userPoolName: cognito.userPoolName ?? "smart-on-fhir-healthlake-cognito",
-      domainPrefix: cognito.domainPrefix ?? "smart-fhir",
+      domainPrefix: cognito.domainPrefix,
       clientName: cognito.clientName ?? "smart-on-fhir-app",
       deletionProtection: cognito.deletionProtection ?? "ACTIVE",
       mfaConfiguration: cognito.mfaConfiguration ?? "OFF",
+      mfaSoftwareToken: cognito.mfaSoftwareToken ?? true,
+      sms: cognito.sms,
       oauthFlows: cognito.oauthFlows ?? ["code"],
       callbackUrls: cognito.callbackUrls ?? ["https://localhost"],
       logoutUrls: cognito.logoutUrls ?? [],
@@ -123,9 +135,11 @@ function resolveSmart(config: HealthLakeSmartConfig): ResolvedSmart {
       timeoutSeconds: validator.timeoutSeconds ?? 3,
       logRetentionDays: validator.logRetentionDays ?? 365,
       logKmsKeyArn: validator.logKmsKeyArn,
-      reservedConcurrency: validator.reservedConcurrency ?? DEFAULT_RESERVED_CONCURRENCY,
+      reservedConcurrency: validator.reservedConcurrency,
       provisionedConcurrency: validator.provisionedConcurrency ?? 0,
       tracing: validator.tracing ?? false,
+      invokeCondition: validator.invokeCondition ?? "none",
+      importExistingLogGroup: validator.importExistingLogGroup ?? false,
     },
   };
 }

@@ -1,3 +1,4 @@
+import { parseClinicalScope } from "../lambda/src/scopes";
 import { CognitoUrls } from "./cognito-urls";
 
 /** OAuth flows a Cognito app client can allow that HealthLake accepts in its SMART metadata. */
@@ -9,9 +10,13 @@ export type SmartAuthorizationStrategy = "SMART_ON_FHIR_V1" | "SMART_ON_FHIR";
 export interface SmartMetadataInput {
   readonly urls: CognitoUrls;
   readonly oauthFlows: readonly OAuthFlow[];
-  /** Scopes the app client may request, as Cognito renders them (`system/*.*`, `openid`, ...). */
+  /** Scopes the app clients may request, as Cognito renders them (`system/*.*`, `openid`, ...). */
   readonly scopes: readonly string[];
   readonly authorizationStrategy: SmartAuthorizationStrategy;
+  /** Access tokens of people carry a `patient` claim, the patient in context. */
+  readonly patientClaim: boolean;
+  /** Access and ID tokens of people carry a `fhirUser` claim. */
+  readonly fhirUserClaim: boolean;
 }
 
 const GRANT_TYPE: Record<OAuthFlow, string> = {
@@ -26,44 +31,58 @@ const COGNITO_ACCESS_TOKEN_CLAIMS = [
 ];
 
 /**
- * The SMART configuration HealthLake serves at `.well-known/smart-configuration`, describing
- * what this Cognito pool and app client really offer. It only lists endpoints Cognito has
- * (no introspection or registration endpoint) and the grant types HealthLake accepts.
+ * The SMART configuration HealthLake serves at `.well-known/smart-configuration`. Every field says
+ * only what this deployment delivers: endpoints Cognito has (no introspection or registration),
+ * the grant types HealthLake accepts, the response modes Cognito offers, and capabilities the
+ * clients, scopes and token claims really support.
  */
 export function buildSmartMetadata(input: SmartMetadataInput): Record<string, unknown> {
   const { urls, oauthFlows, scopes } = input;
+  const code = oauthFlows.includes("code");
   const authMethods = ["client_secret_basic", "client_secret_post"];
+  const identityClaims = [...(input.fhirUserClaim ? ["fhirUser"] : []), ...(input.patientClaim ? ["patient"] : [])];
   return {
     issuer: urls.issuer,
+    jwks_uri: urls.jwks,
+    // HealthLake requires an authorization endpoint even when only client credentials are offered.
     authorization_endpoint: urls.authorize,
     token_endpoint: urls.token,
-    jwks_uri: urls.jwks,
     revocation_endpoint: urls.revoke,
-    userinfo_endpoint: urls.userInfo,
-    response_types_supported: ["code"],
-    response_modes_supported: ["query", "fragment", "form_post"],
+    ...(code ? {
+      userinfo_endpoint: urls.userInfo,
+      response_types_supported: ["code"],
+      // Cognito's authorize endpoint answers in the query string only: no fragment, no form_post.
+      response_modes_supported: ["query"],
+      subject_types_supported: ["public"],
+    } : {}),
     grant_types_supported: oauthFlows.map((flow) => GRANT_TYPE[flow]),
-    subject_types_supported: ["public"],
     scopes_supported: [...scopes],
     token_endpoint_auth_methods_supported: authMethods,
     revocation_endpoint_auth_methods_supported: authMethods,
-    claims_supported: COGNITO_ACCESS_TOKEN_CLAIMS,
+    claims_supported: [...COGNITO_ACCESS_TOKEN_CLAIMS, ...identityClaims],
     code_challenge_methods_supported: ["S256"],
     capabilities: smartCapabilities(input),
   };
 }
 
-/** SMART App Launch capabilities that hold for a confidential Cognito client with these flows and scopes. */
+/** SMART App Launch capabilities that hold for confidential Cognito clients with these flows, scopes and claims. */
 export function smartCapabilities(input: Omit<SmartMetadataInput, "urls">): string[] {
-  const { oauthFlows, scopes, authorizationStrategy } = input;
-  const capabilities = ["client-confidential-symmetric", "permission-v1"];
-  if (authorizationStrategy === "SMART_ON_FHIR") capabilities.push("permission-v2");
+  const { oauthFlows, scopes, authorizationStrategy, patientClaim, fhirUserClaim } = input;
+  const clinical = scopes.map(parseClinicalScope).filter((scope) => scope !== undefined);
+  const capabilities = ["client-confidential-symmetric"];
+  if (clinical.some((scope) => scope.version === 1)) capabilities.push("permission-v1");
+  if (authorizationStrategy === "SMART_ON_FHIR" && clinical.some((scope) => scope.version === 2)) {
+    capabilities.push("permission-v2");
+    // HealthLake ignores v2.2 filters unless discovery also says permission-v2.2.
+    if (clinical.some((scope) => scope.filtered)) capabilities.push("permission-v2.2");
+  }
   if (oauthFlows.includes("code")) {
     capabilities.push("launch-standalone");
-    if (scopes.includes("launch/patient")) capabilities.push("context-standalone-patient");
-    if (scopes.includes("openid")) capabilities.push("sso-openid-connect");
-    if (scopes.some((s) => s.startsWith("patient/"))) capabilities.push("permission-patient");
-    if (scopes.some((s) => s.startsWith("user/"))) capabilities.push("permission-user");
+    // A patient scope means nothing without the patient it is bound to, and the same for user and fhirUser.
+    if (patientClaim && scopes.includes("launch/patient")) capabilities.push("context-standalone-patient");
+    if (patientClaim && clinical.some((scope) => scope.level === "patient")) capabilities.push("permission-patient");
+    if (fhirUserClaim && clinical.some((scope) => scope.level === "user")) capabilities.push("permission-user");
+    if (fhirUserClaim && scopes.includes("openid")) capabilities.push("sso-openid-connect");
   }
   return capabilities;
 }

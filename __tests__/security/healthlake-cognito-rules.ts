@@ -1,6 +1,8 @@
-import { Rule, resources } from "./rule";
+import { Rule, list, resources } from "./rule";
 
 const SECRET_REFERENCE = /client_secret|var\.[\w-]*password/;
+// Create-only in CloudFormation: a change replaces the datastore and deletes its data.
+const CREATE_ONLY_ATTRIBUTES = ["identity_provider_configuration", "preload_data_config", "sse_configuration"];
 
 export const HEALTHLAKE_RULES: Rule[] = [
   {
@@ -12,10 +14,17 @@ export const HEALTHLAKE_RULES: Rule[] = [
   },
   {
     ids: ["HLS-IDP-NO-REPLACE"],
-    description: "a change to the identity provider configuration never replaces the datastore",
-    check: (stack) => resources(stack, "awscc_healthlake_fhir_datastore")
-      .filter(([, ds]) => !(ds.lifecycle?.ignore_changes ?? []).includes("identity_provider_configuration"))
-      .map(([address]) => ({ address, message: "identity_provider_configuration not in ignore_changes" })),
+    description: "no change to a create-only attribute (identity provider, preload, encryption) ever replaces the datastore",
+    check: (stack) => resources(stack, "awscc_healthlake_fhir_datastore").flatMap(([address, ds]) =>
+      CREATE_ONLY_ATTRIBUTES.filter((attribute) => !(ds.lifecycle?.ignore_changes ?? []).includes(attribute))
+        .map((attribute) => ({ address, message: `${attribute} not in ignore_changes` }))),
+  },
+  {
+    ids: ["HLS-NO-SECRET-DEFAULTS"],
+    description: "no sensitive variable carries a value in the configuration: secrets come at deploy",
+    check: (stack) => Object.entries(stack.variable ?? {})
+      .filter(([, v]) => v.sensitive === true && v.default !== undefined && v.default !== null && Object.keys(v.default).length > 0)
+      .map(([name]) => ({ address: `var.${name}`, message: "sensitive variable with a default value" })),
   },
   {
     ids: ["HLS-SENSITIVE-OUTPUTS"],
@@ -38,6 +47,20 @@ export const COGNITO_RULES: Rule[] = [
     description: "every user pool offers or requires MFA",
     check: (stack) => resources(stack, "aws_cognito_user_pool").filter(([, p]) => !["ON", "OPTIONAL"].includes(p.mfa_configuration))
       .map(([address, p]) => ({ address, message: `mfa_configuration ${p.mfa_configuration}` })),
+  },
+  {
+    ids: ["HLS-COGNITO-MFA-FACTOR"],
+    description: "a pool with MFA ON or OPTIONAL enables a second factor (Cognito refuses it otherwise)",
+    check: (stack) => resources(stack, "aws_cognito_user_pool")
+      .filter(([, p]) => ["ON", "OPTIONAL"].includes(p.mfa_configuration) && p.software_token_mfa_configuration?.enabled !== true && !p.sms_configuration)
+      .map(([address, p]) => ({ address, message: `mfa_configuration ${p.mfa_configuration} with no software token or SMS factor` })),
+  },
+  {
+    ids: ["HLS-COGNITO-PEOPLE-NO-SYSTEM"],
+    description: "a client people sign in with (authorization code) cannot request system/ scopes",
+    check: (stack) => resources(stack, "aws_cognito_user_pool_client")
+      .filter(([, c]) => list(c.allowed_oauth_flows).includes("code") && list<string>(c.allowed_oauth_scopes).some((scope) => scope.startsWith("system/")))
+      .map(([address]) => ({ address, message: "code flow client with system/ scopes: every user could read and write everything" })),
   },
   {
     ids: ["HLS-COGNITO-CLIENT"],

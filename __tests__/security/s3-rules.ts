@@ -49,6 +49,23 @@ export const S3_RULES: Rule[] = [
       .map(([address]) => ({ address, message: "no access logging" })),
   },
   {
+    ids: ["HLS-S3-NO-SELF-LOGGING"],
+    description: "no bucket writes its access logs into itself (an endless loop; the bucket never empties)",
+    check: (stack) => resources(stack, "aws_s3_bucket_logging").filter(([, log]) => log.target_bucket === log.bucket)
+      .map(([address]) => ({ address, message: "target_bucket is the bucket itself" })),
+  },
+  {
+    ids: ["HLS-S3-NONCURRENT-EXPIRY"],
+    description: "every versioned bucket expires noncurrent versions",
+    check: (stack) => {
+      const lifecycles = resources(stack, "aws_s3_bucket_lifecycle_configuration");
+      return settingsOf(stack, "aws_s3_bucket_versioning").filter(([, v]) => v?.versioning_configuration?.status === "Enabled")
+        .filter(([address]) => !lifecycles.some(([, lc]) => refersTo(lc.bucket, address) &&
+          (lc.rule ?? []).some((r: Block) => r.status === "Enabled" && r.noncurrent_version_expiration?.[0]?.noncurrent_days > 0)))
+        .map(([address]) => ({ address, message: "versioned, but noncurrent versions are kept forever" }));
+    },
+  },
+  {
     ids: ["CKV2_AWS_61", "CKV_AWS_300"],
     description: "every bucket has a lifecycle that aborts incomplete multipart uploads",
     check: (stack) => settingsOf(stack, "aws_s3_bucket_lifecycle_configuration").filter(([, lc]) =>

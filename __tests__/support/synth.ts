@@ -11,6 +11,8 @@ export interface TerraformJson {
   data: Record<string, Record<string, Record<string, any>>>;
   output: Record<string, Record<string, any>>;
   variable?: Record<string, Record<string, any>>;
+  check?: Record<string, Record<string, any>>;
+  import?: Record<string, any>[];
   provider: Record<string, any[]>;
   terraform: Record<string, any>;
 }

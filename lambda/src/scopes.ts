@@ -25,6 +25,10 @@ export interface ClinicalScope {
   readonly level: "patient" | "user" | "system";
   /** A FHIR R4 resource type, or `*`. */
   readonly type: string;
+  /** SMART v1 (`read`, `write`, `*`) or v2 (`c`, `r`, `u`, `d`, `s`). */
+  readonly version: 1 | 2;
+  /** A SMART v2.2 `?param=value` filter narrows it. */
+  readonly filtered: boolean;
   readonly canRead: boolean;
   readonly canWrite: boolean;
 }
@@ -42,6 +46,8 @@ export function parseClinicalScope(scope: string): ClinicalScope | undefined {
   return {
     level: level as ClinicalScope["level"],
     type,
+    version: v1 ? 1 : 2,
+    filtered: query !== undefined,
     canRead: v1 ? permissions !== "write" : /[rs]/.test(permissions),
     canWrite: v1 ? permissions !== "read" : /[cud]/.test(permissions),
   };

@@ -8,6 +8,7 @@ import { CognitoUserPoolDomain } from "@cdktf/provider-aws/lib/cognito-user-pool
 import { CognitoUrls, cognitoUrls } from "../cognito-urls";
 import { PASSWORD_POLICY } from "../password-policy";
 import { ResolvedCognito } from "../resolve-config";
+import { OAuthFlow } from "../smart-metadata";
 
 /**
  * A Cognito resource server turns `<identifier>/<scope name>` into one SMART scope: identifier
@@ -19,15 +20,38 @@ export interface SmartResourceServer {
   readonly scopes: readonly { readonly name: string; readonly description: string }[];
 }
 
-/** The reference gist's three resource servers, at `aws_cognito_resource_server.<identifier>`. */
-export const REFERENCE_RESOURCE_SERVERS: readonly SmartResourceServer[] = [
-  { identifier: "launch", scopes: [{ name: "patient", description: "Request patient data" }] },
-  { identifier: "system", scopes: [{ name: "*.*", description: "Full system access" }] },
-  { identifier: "patient", scopes: [{ name: "*.read", description: "Read patient data" }] },
-];
+// The gist's descriptions of its three scopes; other scopes are described by their text.
+const SCOPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  "launch/patient": "Request patient data",
+  "system/*.*": "Full system access",
+  "patient/*.read": "Read patient data",
+};
+
+/** One resource server per SMART level in `scopes`, in order of first appearance, at `aws_cognito_resource_server.<level>`. */
+export function resourceServersFor(scopes: readonly string[]): SmartResourceServer[] {
+  const byLevel = new Map<string, { name: string; description: string }[]>();
+  for (const scope of scopes) {
+    const [level, name] = [scope.slice(0, scope.indexOf("/")), scope.slice(scope.indexOf("/") + 1)];
+    byLevel.set(level, [...(byLevel.get(level) ?? []), { name, description: SCOPE_DESCRIPTIONS[scope] ?? `SMART scope ${scope}` }]);
+  }
+  return [...byLevel].map(([identifier, serverScopes]) => ({ identifier, scopes: serverScopes }));
+}
 
 // Cognito issues these standard scopes only through the authorization code flow.
 const OIDC_SCOPES = ["openid", "profile", "email", "phone"];
+
+/**
+ * The scopes one app client may request: a machine client (client credentials) gets the `system/`
+ * scopes and nothing else; the client people sign in with gets OIDC, launch, patient and user scopes,
+ * never `system/` ones, which would let any user of the pool read and write everything.
+ */
+export function clientScopes(flow: OAuthFlow, scopes: readonly string[]): string[] {
+  const system = (scope: string) => scope.startsWith("system/");
+  return flow === "client_credentials" ? scopes.filter(system) : [...OIDC_SCOPES, ...scopes.filter((scope) => !system(scope))];
+}
+
+/** What each flow's client is called in Terraform addresses and outputs when it is not the first. */
+export const CLIENT_KIND: Readonly<Record<OAuthFlow, string>> = { client_credentials: "machine", code: "people" };
 
 const STANDARD_ATTRIBUTES = [
   "address", "birthdate", "email", "family_name", "gender", "given_name", "locale", "middle_name",
@@ -35,24 +59,34 @@ const STANDARD_ATTRIBUTES = [
   "website", "zoneinfo",
 ];
 
-export interface AuthorizationServerProps extends ResolvedCognito {
+export interface AuthorizationServerProps extends Omit<ResolvedCognito, "domainPrefix"> {
   /** Region of the pool, for the hosted UI and issuer URLs. */
   readonly region: string;
-  readonly resourceServers: readonly SmartResourceServer[];
-  /** Password of `gistTestUser`: a sensitive Terraform variable reference, never a literal. */
+  /** The hosted UI's domain prefix (a Terraform expression when composed from the account id). */
+  readonly domainPrefix: string;
+  /** Every SMART scope the pool can issue, `<level>/<name>`. */
+  readonly scopes: readonly string[];
+  /** Initial password of `gistTestUser`: a sensitive Terraform variable reference, never a literal. */
   readonly gistTestUserPassword?: string;
   /** Name of the sensitive Terraform map variable holding `testUsers` passwords by username. */
   readonly testUserPasswordsVariable?: string;
 }
+
+/**
+ * A test user's password is only the one it starts with: later plans need no password (a user may
+ * have changed it), and one given later does not reset it.
+ */
+const INITIAL_PASSWORD_ONLY = { ignoreChanges: ["password"] };
 
 /** The OAuth 2.0 authorization server SMART clients get their tokens from: a Cognito user pool. */
 export class AuthorizationServer extends Construct {
   readonly userPool: CognitoUserPool;
   readonly domain: CognitoUserPoolDomain;
   readonly resourceServers: Record<string, CognitoResourceServer>;
-  readonly client: CognitoUserPoolClient;
+  /** One app client per OAuth flow, in the configured order; the first is at the reference address `client`. */
+  readonly clients: readonly { readonly flow: OAuthFlow; readonly address: string; readonly client: CognitoUserPoolClient }[];
   readonly urls: CognitoUrls;
-  /** Every scope the app client may request, as it appears in a token's `scope` claim. */
+  /** Every scope some app client may request, as it appears in a token's `scope` claim. */
   readonly clientScopes: string[];
 
   constructor(scope: Construct, id: string, props: AuthorizationServerProps) {
@@ -62,6 +96,9 @@ export class AuthorizationServer extends Construct {
       name: props.userPoolName,
       deletionProtection: props.deletionProtection,
       mfaConfiguration: props.mfaConfiguration,
+      // Cognito refuses MFA ON or OPTIONAL without a factor, and only after it has created the pool.
+      softwareTokenMfaConfiguration: props.mfaConfiguration !== "OFF" && props.mfaSoftwareToken ? { enabled: true } : undefined,
+      smsConfiguration: props.sms,
       aliasAttributes: ["email"],
       autoVerifiedAttributes: ["email"],
       accountRecoverySetting: { recoveryMechanism: [{ name: "verified_email", priority: 1 }] },
@@ -89,7 +126,7 @@ export class AuthorizationServer extends Construct {
     this.domain.overrideLogicalId("this");
 
     this.resourceServers = {};
-    for (const server of props.resourceServers) {
+    for (const server of resourceServersFor(props.scopes)) {
       const resource = new CognitoResourceServer(this, `resource-server-${server.identifier}`, {
         identifier: server.identifier,
         name: server.identifier,
@@ -100,46 +137,51 @@ export class AuthorizationServer extends Construct {
       this.resourceServers[server.identifier] = resource;
     }
 
-    const smartScopes = props.resourceServers.flatMap((server) =>
-      server.scopes.map((s) => `${server.identifier}/${s.name}`));
-    this.clientScopes = props.oauthFlows.includes("code") ? [...OIDC_SCOPES, ...smartScopes] : smartScopes;
-
-    this.client = new CognitoUserPoolClient(this, "client", {
-      name: props.clientName,
-      userPoolId: this.userPool.id,
-      generateSecret: true,
-      preventUserExistenceErrors: "ENABLED",
-      allowedOauthFlows: [...props.oauthFlows],
-      allowedOauthFlowsUserPoolClient: true,
-      allowedOauthScopes: this.clientScopes,
-      callbackUrls: [...props.callbackUrls],
-      logoutUrls: [...props.logoutUrls],
-      supportedIdentityProviders: ["COGNITO"],
-      accessTokenValidity: props.tokenValidity.accessToken,
-      idTokenValidity: props.tokenValidity.idToken,
-      refreshTokenValidity: props.tokenValidity.refreshToken,
-      readAttributes: [...STANDARD_ATTRIBUTES, "email_verified", "phone_number_verified"].sort(),
-      writeAttributes: STANDARD_ATTRIBUTES,
-      tokenValidityUnits: [{
-        accessToken: props.tokenValidityUnits.accessToken,
-        idToken: props.tokenValidityUnits.idToken,
-        refreshToken: props.tokenValidityUnits.refreshToken,
-      }],
-      // A client may only name scopes that already exist on a resource server.
-      dependsOn: Object.values(this.resourceServers),
+    this.clients = props.oauthFlows.map((flow, i) => {
+      const address = i === 0 ? "client" : CLIENT_KIND[flow];
+      const client = new CognitoUserPoolClient(this, `client-${flow}`, {
+        name: i === 0 ? props.clientName : `${props.clientName}-${CLIENT_KIND[flow]}`,
+        userPoolId: this.userPool.id,
+        generateSecret: true,
+        preventUserExistenceErrors: "ENABLED",
+        allowedOauthFlows: [flow],
+        allowedOauthFlowsUserPoolClient: true,
+        allowedOauthScopes: clientScopes(flow, props.scopes),
+        callbackUrls: [...props.callbackUrls],
+        logoutUrls: [...props.logoutUrls],
+        supportedIdentityProviders: ["COGNITO"],
+        accessTokenValidity: props.tokenValidity.accessToken,
+        idTokenValidity: props.tokenValidity.idToken,
+        refreshTokenValidity: props.tokenValidity.refreshToken,
+        readAttributes: [...STANDARD_ATTRIBUTES, "email_verified", "phone_number_verified"].sort(),
+        writeAttributes: STANDARD_ATTRIBUTES,
+        tokenValidityUnits: [{
+          accessToken: props.tokenValidityUnits.accessToken,
+          idToken: props.tokenValidityUnits.idToken,
+          refreshToken: props.tokenValidityUnits.refreshToken,
+        }],
+        // A client may only name scopes that already exist on a resource server.
+        dependsOn: Object.values(this.resourceServers),
+      });
+      client.overrideLogicalId(address);
+      return { flow, address, client };
     });
-    this.client.overrideLogicalId("client");
+    this.clientScopes = [...new Set(props.oauthFlows.flatMap((flow) => clientScopes(flow, props.scopes)))];
 
     if (props.gistTestUser) {
       const user = new CognitoUser(this, "test-user", {
         userPoolId: this.userPool.id,
         username: props.gistTestUser.username,
         password: props.gistTestUserPassword,
+        // Without a password Cognito sets a temporary one; it is not mailed to the gist's address,
+        // which belongs to someone else. Set a password with `aws cognito-idp admin-set-user-password`.
+        messageAction: "SUPPRESS",
         attributes: {
           preferred_username: props.gistTestUser.preferredUsername,
           email: props.gistTestUser.email,
           email_verified: "true",
         },
+        lifecycle: INITIAL_PASSWORD_ONLY,
       });
       user.overrideLogicalId("test_user");
     }
@@ -163,6 +205,7 @@ export class AuthorizationServer extends Construct {
           preferred_username: users.getString("preferred_username"),
           email_verified: users.getString("email_verified"),
         },
+        lifecycle: INITIAL_PASSWORD_ONLY,
       }).overrideLogicalId("test_users");
     }
 

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn } from "cdktf";
+import { Fn, IResolvable, Op, TerraformStack } from "cdktf";
 import { HealthlakeFhirDatastore } from "../../.gen/providers/awscc/healthlake-fhir-datastore";
 import { SmartAuthorizationStrategy } from "../smart-metadata";
 
@@ -23,6 +23,14 @@ export interface FhirDatastoreProps {
   };
 }
 
+/**
+ * Create-only attributes: any change plans a replacement, which deletes every FHIR resource. The
+ * awscc provider has also shipped perpetual diffs on them (`preload_data_config`), so a normal
+ * deploy could replace the datastore without anyone changing a thing. Changed on purpose, they take
+ * `terraform apply -replace` (docs: changing a create-only setting).
+ */
+export const DATASTORE_IGNORED_CHANGES = ["identity_provider_configuration", "preload_data_config", "sse_configuration"];
+
 /** The HealthLake FHIR R4 datastore, SMART-on-FHIR enabled or AWS_AUTH. */
 export class FhirDatastore extends Construct {
   readonly datastore: HealthlakeFhirDatastore;
@@ -30,6 +38,7 @@ export class FhirDatastore extends Construct {
   constructor(scope: Construct, id: string, props: FhirDatastoreProps) {
     super(scope, id);
     const { smart, tags } = props;
+    const metadata = smart && Fn.jsonencode(smart.metadata);
     this.datastore = new HealthlakeFhirDatastore(this, "datastore", {
       datastoreName: props.name,
       datastoreTypeVersion: props.fhirVersion,
@@ -38,7 +47,7 @@ export class FhirDatastore extends Construct {
         authorizationStrategy: smart.authorizationStrategy,
         fineGrainedAuthorizationEnabled: smart.fineGrainedAuthorization,
         idpLambdaArn: smart.idpLambdaArn,
-        metadata: Fn.jsonencode(smart.metadata),
+        metadata,
       } : { authorizationStrategy: "AWS_AUTH", fineGrainedAuthorizationEnabled: false },
       sseConfiguration: {
         kmsEncryptionConfig: props.kmsKeyArn
@@ -48,11 +57,27 @@ export class FhirDatastore extends Construct {
       tags: Object.keys(tags).length > 0 ? Object.entries(tags).map(([key, value]) => ({ key, value })) : undefined,
       lifecycle: {
         preventDestroy: props.preventDestroy || undefined,
-        // Every change to this block replaces the datastore and deletes its data (the attribute is
-        // create-only in CloudFormation). Change it out of band with UpdateFHIRDatastore instead.
-        ignoreChanges: ["identity_provider_configuration"],
+        ignoreChanges: DATASTORE_IGNORED_CHANGES,
       },
     });
     this.datastore.overrideLogicalId("this");
+
+    // With the configuration ignored, a changed domain or a replaced pool would leave discovery
+    // pointing at dead endpoints without a word; this check says so at every plan.
+    const actual = this.datastore.identityProviderConfiguration;
+    const same = smart && metadata ? [
+      Op.eq(actual.authorizationStrategy, smart.authorizationStrategy),
+      Op.eq(actual.fineGrainedAuthorizationEnabled, smart.fineGrainedAuthorization),
+      Op.eq(actual.idpLambdaArn, smart.idpLambdaArn),
+      Op.eq(Fn.jsondecode(actual.metadata), smart.metadata),
+    ].reduce((all: IResolvable, check) => Op.and(all, check)) : Op.eq(actual.authorizationStrategy, "AWS_AUTH");
+    TerraformStack.of(this).addOverride("check.identity_provider_configuration", {
+      assert: [{
+        condition: same,
+        error_message: "The datastore's identity provider configuration (SMART metadata, validator ARN, strategy) differs from this stack's. " +
+          "Terraform ignores it, because a change would replace the datastore: HealthLake keeps serving the old discovery document and calling the old validator. " +
+          "Apply the new one in place with `aws healthlake update-fhir-datastore` (docs: changing the identity provider configuration).",
+      }],
+    });
   }
 }

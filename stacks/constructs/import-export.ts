@@ -16,11 +16,16 @@ export interface ImportExportProps {
   readonly kmsAdminArn: string;
   /** The datastore the role may serve, and only it. */
   readonly datastoreArn: string;
-  /** Terraform refuses to plan the data bucket's deletion. */
+  /**
+   * Terraform refuses to plan the data bucket's deletion. Without it, a destroy empties both
+   * buckets first, so tearing an environment down ends without BucketNotEmpty.
+   */
   readonly preventDestroy: boolean;
 }
 
 const ABORT_INCOMPLETE_UPLOADS = { id: "abort-incomplete-multipart-uploads", status: "Enabled", filter: [{ prefix: "" }], abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }] };
+/** Days a replaced or deleted object stays recoverable as a noncurrent version before S3 deletes it. */
+export const NONCURRENT_VERSION_DAYS = { logs: 30, data: 90 } as const;
 
 /** The S3 side of FHIR import and export: a KMS key, a data bucket, its access-log bucket, and the role HealthLake uses. */
 export class ImportExport extends Construct {
@@ -48,9 +53,9 @@ export class ImportExport extends Construct {
         filter: [{ prefix: "" }],
         transition: [{ days: 30, storageClass: "STANDARD_IA" }, { days: 365, storageClass: "GLACIER" }],
         expiration: [{ days: 1825 }],
+        noncurrentVersionExpiration: [{ noncurrentDays: NONCURRENT_VERSION_DAYS.logs }],
       }],
-      // As in the module, the log bucket logs to itself, under a prefix of its own, expired with the rest.
-      accessLogs: { prefix: "self/" },
+      forceDestroy: !props.preventDestroy,
       policyStatements: (arn) => [{
         Sid: "AllowS3ServerAccessLogDelivery",
         Effect: "Allow",
@@ -65,9 +70,15 @@ export class ImportExport extends Construct {
       address: "data",
       bucketPrefix: props.dataBucketPrefix,
       encryption: { kmsKeyArn: this.key.arn },
-      lifecycleRules: [ABORT_INCOMPLETE_UPLOADS],
-      accessLogs: { bucket: logs.bucket.id, prefix: "data/" },
+      lifecycleRules: [ABORT_INCOMPLETE_UPLOADS, {
+        id: "expire-noncurrent-versions",
+        status: "Enabled",
+        filter: [{ prefix: "" }],
+        noncurrentVersionExpiration: [{ noncurrentDays: NONCURRENT_VERSION_DAYS.data }],
+      }],
+      accessLogs: { bucket: logs.bucket.id, prefix: "data/", after: [logs.policy] },
       preventDestroy: props.preventDestroy,
+      forceDestroy: !props.preventDestroy,
     });
 
     const bucketArn = this.dataBucket.bucket.arn;

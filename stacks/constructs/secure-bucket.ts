@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { ITerraformDependable } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration, S3BucketLifecycleConfigurationRule } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
@@ -15,10 +16,16 @@ export interface SecureBucketProps {
   /** A KMS key ARN for SSE-KMS, or SSE-S3 (needed where S3 delivers server access logs). */
   readonly encryption: { readonly kmsKeyArn: string } | "AES256";
   readonly lifecycleRules: S3BucketLifecycleConfigurationRule[];
-  /** Where S3 writes this bucket's access logs; `bucket` defaults to this bucket itself. */
-  readonly accessLogs: { readonly bucket?: string; readonly prefix: string };
+  /**
+   * Where S3 writes this bucket's access logs. `after`: what must exist first, such as the target's
+   * policy letting S3 deliver logs (PutBucketLogging checks it). Never the bucket itself: AWS calls
+   * that an endless loop, and the bucket never empties. @default - no access logging
+   */
+  readonly accessLogs?: { readonly bucket: string; readonly prefix: string; readonly after?: ITerraformDependable[] };
   /** Terraform refuses to plan the bucket's deletion. @default false */
   readonly preventDestroy?: boolean;
+  /** A destroy deletes every object and version first, instead of failing with BucketNotEmpty. @default false */
+  readonly forceDestroy?: boolean;
   /** Allow statements added to the bucket policy besides the TLS guards. @default - none */
   readonly policyStatements?: (bucketArn: string) => PolicyStatement[];
 }
@@ -29,6 +36,7 @@ export interface SecureBucketProps {
  */
 export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
+  readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -39,6 +47,7 @@ export class SecureBucket extends Construct {
 
     this.bucket = pin(new S3Bucket(this, "bucket", {
       bucketPrefix: props.bucketPrefix,
+      forceDestroy: props.forceDestroy || undefined,
       lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
     }));
     const bucket = this.bucket.id;
@@ -58,12 +67,15 @@ export class SecureBucket extends Construct {
         : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.encryption.kmsKeyArn }, bucketKeyEnabled: true }],
     }));
     pin(new S3BucketLifecycleConfiguration(this, "lifecycle", { bucket, rule: props.lifecycleRules }));
-    pin(new S3BucketLoggingA(this, "logging", { bucket, targetBucket: props.accessLogs.bucket ?? bucket, targetPrefix: props.accessLogs.prefix }));
+    if (props.accessLogs) {
+      const { bucket: targetBucket, prefix: targetPrefix, after } = props.accessLogs;
+      pin(new S3BucketLoggingA(this, "logging", { bucket, targetBucket, targetPrefix, dependsOn: after }));
+    }
 
     const arn = this.bucket.arn;
     const denyEveryRequest = (Sid: string, Condition: PolicyStatement["Condition"]): PolicyStatement =>
       ({ Sid, Effect: "Deny", Principal: { AWS: "*" }, Action: "s3:*", Resource: [arn, `${arn}/*`], Condition });
-    pin(new S3BucketPolicy(this, "policy", {
+    this.policy = pin(new S3BucketPolicy(this, "policy", {
       bucket,
       policy: policyDocument([
         ...(props.policyStatements?.(arn) ?? []),

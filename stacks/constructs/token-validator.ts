@@ -11,6 +11,7 @@ import { LambdaAlias } from "@cdktf/provider-aws/lib/lambda-alias";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { LambdaProvisionedConcurrencyConfig } from "@cdktf/provider-aws/lib/lambda-provisioned-concurrency-config";
+import { InvokeCondition } from "../config";
 import { ResolvedValidator } from "../resolve-config";
 import { policyDocument, serviceTrustPolicy } from "../iam-policy";
 
@@ -82,12 +83,15 @@ export class TokenValidator extends Construct {
     }
 
     // Created before the function, so Lambda never makes one without retention.
+    const logGroupName = `/aws/lambda/${props.functionName}`;
     const logGroup = new CloudwatchLogGroup(this, "log-group", {
-      name: `/aws/lambda/${props.functionName}`,
+      name: logGroupName,
       retentionInDays: props.logRetentionDays,
       kmsKeyId: props.logKmsKeyArn,
     });
     logGroup.overrideLogicalId("token_validator");
+    // A function that ran before this stack managed it (the gist's) made this group on its first call.
+    if (props.importExistingLogGroup) logGroup.importFrom(logGroupName);
 
     const provisioned = props.provisionedConcurrency > 0;
     this.function = new LambdaFunction(this, "function", {
@@ -127,18 +131,23 @@ export class TokenValidator extends Construct {
   }
 
   /**
-   * Lets HealthLake invoke the validator for one datastore of one account only. The datastore
-   * needs the validator's ARN first, so this is called once the datastore exists.
+   * Lets HealthLake invoke the validator, under the configured condition. The function itself and,
+   * with provisioned concurrency, the alias both get a permission: a datastore keeps calling the ARN
+   * it was created with, so switching provisioned concurrency on or off never cuts it off. The
+   * datastore needs the validator's ARN first, so this is called once the datastore exists.
    */
-  allowHealthLake(datastoreArn: string, accountId: string): void {
-    new LambdaPermission(this, "healthlake-invoke", {
-      statementId: "healthlake",
+  allowHealthLake(condition: InvokeCondition, datastoreArn: string, accountId: string): void {
+    // Distinct statement ids: one policy statement per qualifier, never two of the same id.
+    const grant = (id: string, address: string, qualifier: string | undefined) => new LambdaPermission(this, id, {
+      statementId: address,
       action: "lambda:InvokeFunction",
       functionName: this.function.functionName,
-      qualifier: this.alias?.name,
+      qualifier,
       principal: "healthlake.amazonaws.com",
-      sourceAccount: accountId,
-      sourceArn: datastoreArn,
-    }).overrideLogicalId("healthlake");
+      sourceAccount: condition === "none" ? undefined : accountId,
+      sourceArn: condition === "datastore" ? datastoreArn : undefined,
+    }).overrideLogicalId(address);
+    grant("healthlake-invoke", "healthlake", undefined);
+    if (this.alias) grant("healthlake-invoke-alias", "healthlake_alias", this.alias.name);
   }
 }
