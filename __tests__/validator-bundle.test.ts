@@ -56,3 +56,39 @@ describe("validator bundle in a fresh process, as Lambda runs it", () => {
     expect(result.allowed).toBe(1);
   });
 });
+
+describe("validator bundle with its issuer's keys shipped beside it (jwks.json), as deployed", () => {
+  const server = new JwksServer();
+  const key = rsaKey("shipped-key");
+  let dir: string;
+  beforeAll(async () => {
+    server.keys = [key.jwk];
+    await server.start();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "shipped-keys-"));
+    fs.copyFileSync(buildValidatorBundle(), path.join(dir, "index.js"));
+    fs.writeFileSync(path.join(dir, "jwks.json"), JSON.stringify({ keys: [key.jwk] }));
+    fs.writeFileSync(path.join(dir, "ca.pem"), loopbackCertificate().cert);
+  });
+  afterAll(async () => {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("answers its first request with no download and without ever loading node's https module", async () => {
+    const pool = "us-east-1_ShippedPool";
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: `https://cognito-idp.us-east-1.amazonaws.com/${pool}`, sub: "s", client_id: "c", token_use: "access", iat: now, exp: now + 600, scope: "system/*.read" };
+    const event = { datastoreEndpoint: "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/", operationName: "ReadResource", bearerToken: signJwt(key, claims) };
+    const env = {
+      PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: path.join(dir, "ca.pem"), AWS_REGION: "us-east-1",
+      USER_POOL_ID: pool, JWKS_URI: server.uri("shipped"), CLIENT_ID: "c", USER_ROLE_ARN: "arn:aws:iam::123456789012:role/r",
+    };
+    const shipped = await runBundle(env, 3, [event], { bundle: path.join(dir, "index.js") });
+    expect(shipped).toMatchObject({ allowed: 3, httpsLoaded: false });
+    expect(server.downloads(server.uri("shipped"))).toBe(0);
+
+    const downloaded = await runBundle({ ...env, JWKS_URI: server.uri("downloaded") }, 1, [event]);
+    expect(downloaded).toMatchObject({ allowed: 1, httpsLoaded: true });
+    expect(server.downloads(server.uri("downloaded"))).toBe(1);
+  });
+});

@@ -18,9 +18,14 @@ describe("loadSettings", () => {
         roleArn: BASE.USER_ROLE_ARN,
         cognito: true,
         region: "us-east-1",
+        strategy: "SMART_ON_FHIR_V1",
         logLevel: "info",
       },
     });
+  });
+
+  test("AUTHORIZATION_STRATEGY says which scope versions pass; absent, the stricter SMART_ON_FHIR_V1", () => {
+    expect(loadSettings({ ...BASE, AUTHORIZATION_STRATEGY: "SMART_ON_FHIR" })).toMatchObject({ settings: { strategy: "SMART_ON_FHIR" } });
   });
 
   test("ISSUER and JWKS_URI override the derived values; a non-Cognito issuer needs no pool", () => {
@@ -47,6 +52,7 @@ describe("loadSettings", () => {
     ["USER_ROLE_ARN", { USER_ROLE_ARN: undefined }],
     ["USER_ROLE_ARN", { USER_ROLE_ARN: "arn:aws:iam::123456789012:user/alice" }],
     ["LOG_LEVEL", { LOG_LEVEL: "verbose" }],
+    ["AUTHORIZATION_STRATEGY", { AUTHORIZATION_STRATEGY: "AWS_AUTH" }],
   ])("names %s when it is %j", (variable, change) => {
     expect(loadSettings({ ...BASE, ...change })).toMatchObject({ ok: false, variable });
   });

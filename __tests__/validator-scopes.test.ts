@@ -1,4 +1,7 @@
-import { classifyScope, parseClinicalScope, parseScopes } from "../lambda/src/scopes";
+import { CONTEXT_SCOPES, ScopeContext, parseClinicalScope, parseScopes } from "../lambda/src/scopes";
+
+/** The grammar's three answers for one scope token. */
+const classifyScope = (scope: string) => (CONTEXT_SCOPES.has(scope) ? "context" : parseClinicalScope(scope) ? "clinical" : "malformed");
 
 describe("classifyScope: SMART v1 and v2 grammars side by side", () => {
   test.each([
@@ -22,25 +25,49 @@ describe("classifyScope: SMART v1 and v2 grammars side by side", () => {
   });
 });
 
+const BOUND: ScopeContext = { strategy: "SMART_ON_FHIR", patientBound: true, userBound: true };
+
 describe("parseScopes", () => {
   test("splits on single spaces, keeps clinical and context scopes in order, drops the rest", () => {
-    expect(parseScopes("openid launch/patient patient/*.read email  system/Foo.read patient/Observation.rs")).toEqual({
+    expect(parseScopes("openid launch/patient patient/*.read email  system/Foo.read patient/Observation.rs", BOUND)).toEqual({
       clinical: ["patient/*.read", "patient/Observation.rs"],
       context: ["openid", "launch/patient"],
       dropped: 2,
+      requestsSystem: false,
     });
   });
 
   test("removes duplicates", () => {
-    expect(parseScopes("system/*.read system/*.read").clinical).toEqual(["system/*.read"]);
+    expect(parseScopes("system/*.read system/*.read", BOUND).clinical).toEqual(["system/*.read"]);
   });
 
   test("a token whose only SMART scope is launch/patient has no clinical scope", () => {
-    expect(parseScopes("launch/patient openid").clinical).toEqual([]);
+    expect(parseScopes("launch/patient openid", BOUND).clinical).toEqual([]);
   });
 
   test("tabs do not separate scopes", () => {
-    expect(parseScopes("system/*.read\tpatient/*.read")).toEqual({ clinical: [], context: [], dropped: 1 });
+    expect(parseScopes("system/*.read\tpatient/*.read", BOUND)).toEqual({ clinical: [], context: [], dropped: 1, requestsSystem: false });
+  });
+});
+
+describe("parseScopes: what a token may use (issue 9, items 8 and 9)", () => {
+  const claim = "system/*.read system/*.rs patient/*.read patient/Observation.rs user/*.read user/Patient.cruds launch/patient";
+  test.each([
+    ["SMART_ON_FHIR, patient and user bound: every scope", { strategy: "SMART_ON_FHIR", patientBound: true, userBound: true },
+      ["system/*.read", "system/*.rs", "patient/*.read", "patient/Observation.rs", "user/*.read", "user/Patient.cruds"]],
+    ["SMART_ON_FHIR_V1: v2 and v2.2 forms dropped", { strategy: "SMART_ON_FHIR_V1", patientBound: true, userBound: true },
+      ["system/*.read", "patient/*.read", "user/*.read"]],
+    ["no patient bound: patient/ scopes dropped", { strategy: "SMART_ON_FHIR", patientBound: false, userBound: true },
+      ["system/*.read", "system/*.rs", "user/*.read", "user/Patient.cruds"]],
+    ["no fhirUser: user/ scopes dropped", { strategy: "SMART_ON_FHIR", patientBound: true, userBound: false },
+      ["system/*.read", "system/*.rs", "patient/*.read", "patient/Observation.rs"]],
+    ["a machine token (no bound): system/ only", { strategy: "SMART_ON_FHIR_V1", patientBound: false, userBound: false },
+      ["system/*.read"]],
+  ] as const)("%s", (_name, context, expected) => {
+    const scopes = parseScopes(claim, context);
+    expect(scopes.clinical).toEqual(expected);
+    expect(scopes.dropped).toBe(6 - expected.length);
+    expect(scopes.requestsSystem).toBe(true);
   });
 });
 

@@ -12,6 +12,9 @@ export function buildValidatorBundle(): string {
     target: "node22",
     format: "cjs",
     minify: true,
+    // aws-jwt-verify requires "https" when it loads, though this validator never uses its fetcher; it
+    // gets a stand-in that loads the real module on first use. Our own code asks for "node:https".
+    alias: { https: "./src/https-on-demand.ts" },
     // Paths in the output stay relative to this folder, whatever the checkout's location.
     absWorkingDir: __dirname,
     logLevel: "warning",

@@ -6,16 +6,30 @@ export const VALIDATOR_BUNDLE = path.join(__dirname, "..", "..", "lambda", "dist
 export interface BundleRun {
   /** Per-request latency inside the process, in milliseconds. */
   readonly latencies: number[];
+  /** With `floorJwk`: one RS256 verification with node's crypto right after each request, in milliseconds. */
+  readonly floor: number[];
   readonly allowed: number;
+  /** Whether node's https module was loaded by the end. */
+  readonly httpsLoaded: boolean;
   /** From spawning the process to its last answer. */
   readonly wallMs: number;
 }
 
-/** Starts a new Node process on the validator bundle, as a Lambda cold start would, and sends it `count` requests. */
-export function runBundle(env: NodeJS.ProcessEnv, count: number, events: readonly unknown[]): Promise<BundleRun> {
+export interface BundleRunOptions {
+  /** The Node binary. @default - this process's */
+  readonly node?: string;
+  /** The bundle to load. @default VALIDATOR_BUNDLE */
+  readonly bundle?: string;
+  /** The public key of the events' tokens: measure the verification floor beside each request. */
+  readonly floorJwk?: object;
+}
+
+/** Starts a new Node process on a validator bundle, as a Lambda cold start would, and sends it `count` requests. */
+export function runBundle(env: NodeJS.ProcessEnv, count: number, events: readonly unknown[], options: BundleRunOptions = {}): Promise<BundleRun> {
+  const { node = process.execPath, bundle = VALIDATOR_BUNDLE, floorJwk } = options;
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [path.join(__dirname, "invoke-bundle.cjs"), VALIDATOR_BUNDLE, String(count), JSON.stringify(events)],
+    const child = spawn(node, [path.join(__dirname, "invoke-bundle.cjs"), bundle, String(count), JSON.stringify(events), ...(floorJwk ? [JSON.stringify(floorJwk)] : [])],
       { env, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {

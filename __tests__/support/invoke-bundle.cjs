@@ -1,18 +1,36 @@
 // Runs inside a fresh Node process (see bundle-process.ts): loads the validator bundle as Lambda would, sends it
-// COUNT requests with the tokens given, and prints one line of JSON with per-request latencies.
+// COUNT requests with the events given, and prints one line of JSON: per-request latencies, how many were allowed,
+// whether node's https module was ever loaded, and, when FLOOR_JWK is given, the latency of one RS256 verification
+// of the same token with node's crypto right after each request (the floor, measured in the same moments).
 "use strict";
-const [bundle, count, eventsJson] = process.argv.slice(2);
+const crypto = require("crypto");
+const [bundle, count, eventsJson, floorJwk] = process.argv.slice(2);
 const events = JSON.parse(eventsJson);
 const { handler } = require(bundle);
 
+const floorOf = (event) => {
+  const [header, payload, signature] = event.bearerToken.replace(/^Bearer /, "").split(".");
+  const input = Buffer.from(`${header}.${payload}`), sig = Buffer.from(signature, "base64url");
+  const key = crypto.createPublicKey({ key: JSON.parse(floorJwk), format: "jwk" });
+  return () => crypto.verify("RSA-SHA256", input, key, sig);
+};
+const floors = floorJwk ? events.map(floorOf) : [];
+
 (async () => {
   const latencies = [];
+  const floor = [];
   let allowed = 0;
   for (let i = 0; i < Number(count); i++) {
     const started = performance.now();
     const result = await handler(events[i % events.length]);
     latencies.push(performance.now() - started);
     if (result.authPayload.isAuthorized === true) allowed++;
+    if (floorJwk) {
+      const verifyStarted = performance.now();
+      floors[i % events.length]();
+      floor.push(performance.now() - verifyStarted);
+    }
   }
-  process.stderr.write(`RESULT ${JSON.stringify({ latencies, allowed })}\n`);
+  const httpsLoaded = process.moduleLoadList.includes("NativeModule https");
+  process.stderr.write(`RESULT ${JSON.stringify({ latencies, floor, allowed, httpsLoaded })}\n`);
 })();

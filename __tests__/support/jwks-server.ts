@@ -18,10 +18,17 @@ export function loopbackCertificate(): { key: string; cert: string } {
   return certificate;
 }
 
-/** An HTTPS JWKS endpoint on loopback whose keys can be swapped, that counts downloads, and can stop answering. */
+/**
+ * An HTTPS JWKS endpoint on loopback whose keys can be swapped, that counts downloads, and can
+ * stop answering, answer 200 with any body, or hold its next answer back.
+ */
 export class JwksServer {
   keys: Record<string, string>[] = [];
   hang = false;
+  /** Served with status 200 instead of the key set, when set. */
+  body?: string;
+  /** The next answer waits this long (once). */
+  delayNextMs = 0;
   private readonly requested = new Map<string, number>();
   private server?: https.Server;
   private base = "";
@@ -35,8 +42,16 @@ export class JwksServer {
     this.server = https.createServer(loopbackCertificate(), (req, res) => {
       this.requested.set(req.url ?? "", (this.requested.get(req.url ?? "") ?? 0) + 1);
       if (this.hang) return; // accept the request, never answer
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ keys: this.keys }));
+      const body = this.body ?? JSON.stringify({ keys: this.keys });
+      const delay = this.delayNextMs;
+      this.delayNextMs = 0;
+      const answer = () => {
+        if (res.destroyed) return; // the client gave up meanwhile
+        res.writeHead(200, { "content-type": this.body === undefined ? "application/json" : "text/html" });
+        res.end(body);
+      };
+      if (delay > 0) setTimeout(answer, delay).unref();
+      else answer();
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.base = `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;

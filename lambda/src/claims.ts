@@ -1,3 +1,4 @@
+import type { AuthorizationStrategy } from "./config";
 import { DenyError } from "./deny";
 import { LIMITS } from "./limits";
 import { SmartScopes, parseScopes } from "./scopes";
@@ -6,19 +7,23 @@ export interface ClaimRules {
   readonly clientIds: readonly string[];
   /** Tokens of a Cognito pool must carry `token_use: access`; other issuers' may omit it. */
   readonly requireTokenUse: boolean;
+  /** Which SMART scope versions the datastore honours. */
+  readonly strategy: AuthorizationStrategy;
 }
 
-/** Header parameters this validator refuses: critical extensions and nested or unencoded payloads. */
-const FORBIDDEN_HEADERS = ["crit", "cty", "b64"];
+// A FHIR resource id (FHIR R4: [A-Za-z0-9\-\.]{1,64}), never a dot segment.
+const FHIR_ID = /^(?!\.\.?$)[A-Za-z0-9.-]{1,64}$/;
+// A person a fhirUser may name, relative to the datastore's FHIR base URL.
+const PERSON_REFERENCE = /^(Patient|Practitioner|RelatedPerson|Person)\/((?!\.\.?$)[A-Za-z0-9.-]{1,64})$/;
 
-// A FHIR resource id, and a fhirUser reference (absolute or relative) to a person resource.
-const FHIR_ID = /^[A-Za-z0-9.-]{1,64}$/;
-const FHIR_USER = /^(?:https:\/\/[^\s/]+(?:\/[^\s]*)?\/)?(?:Patient|Practitioner|RelatedPerson|Person)\/[A-Za-z0-9.-]{1,64}$/;
-
-/** Checks of the JOSE header the library leaves to its caller; the algorithm is pinned to RS256. */
-export function checkHeader(header: Readonly<Record<string, unknown>>): void {
-  if (header.alg !== "RS256") throw new DenyError("signature");
-  if (FORBIDDEN_HEADERS.some((name) => name in header)) throw new DenyError("signature");
+/**
+ * `fhirUser` drives fine-grained access, so it must name a person of this datastore: a relative
+ * reference (`Practitioner/456`) or one under the datastore's FHIR base URL, with no dot segment.
+ * Returns the resource type it names.
+ */
+function personType(fhirUser: string, datastoreEndpoint: string): string | undefined {
+  const relative = fhirUser.startsWith(datastoreEndpoint) ? fhirUser.slice(datastoreEndpoint.length) : fhirUser;
+  return PERSON_REFERENCE.exec(relative)?.[1];
 }
 
 export interface CheckedClaims {
@@ -47,27 +52,31 @@ export function checkClaims(payload: Readonly<Record<string, unknown>>, datastor
   if (exp <= nowSeconds) throw new DenyError("time");
   if (iat > nowSeconds + LIMITS.clockSkewSeconds) throw new DenyError("time");
   if (nbf !== undefined && (!isTime(nbf) || nbf > nowSeconds + LIMITS.clockSkewSeconds)) throw new DenyError("time");
+  // A validity window that exists: issued before it expires, valid before it expires.
+  if (exp <= iat || (nbf !== undefined && nbf >= exp)) throw new DenyError("time");
   if (exp - iat > LIMITS.maxTokenLifetimeSeconds) throw new DenyError("time");
 
   if (rules.requireTokenUse ? tokenUse !== "access" : tokenUse !== undefined && tokenUse !== "access") throw new DenyError("claims");
   if (typeof clientId !== "string" || !rules.clientIds.includes(clientId)) throw new DenyError("claims");
   if (aud !== undefined && !audienceIncludes(aud, datastoreEndpoint)) throw new DenyError("claims");
   if (typeof iss !== "string" || typeof sub !== "string" || sub === "") throw new DenyError("claims");
-  const user = optionalClaim(fhirUser, FHIR_USER);
-  const patientId = optionalClaim(patient, FHIR_ID);
+  if (fhirUser !== undefined && (typeof fhirUser !== "string" || personType(fhirUser, datastoreEndpoint) === undefined)) throw new DenyError("claims");
+  if (patient !== undefined && (typeof patient !== "string" || !FHIR_ID.test(patient))) throw new DenyError("claims");
+  const user = fhirUser as string | undefined;
+  const patientId = patient as string | undefined;
 
   if (typeof scope !== "string") throw new DenyError("scope");
-  const scopes = parseScopes(scope);
+  const scopes = parseScopes(scope, {
+    strategy: rules.strategy,
+    patientBound: patientId !== undefined || (user !== undefined && personType(user, datastoreEndpoint) === "Patient"),
+    userBound: user !== undefined,
+  });
+  // A person's token asking for system/ access is not one a client for people should hold (issue 8:
+  // system/ scopes belong to machine clients only): deny it whole rather than guess which part to honour.
+  if (scopes.requestsSystem && (user !== undefined || patientId !== undefined)) throw new DenyError("scope");
   if (scopes.clinical.length === 0) throw new DenyError("scope");
 
   return { iss, sub, clientId, iat, nbf: isTime(nbf) ? nbf : iat, exp, scopes, fhirUser: user, patient: patientId };
-}
-
-/** An identity claim is optional, but when present it must be well formed: it drives fine-grained access. */
-function optionalClaim(value: unknown, pattern: RegExp): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "string" || !pattern.test(value)) throw new DenyError("claims");
-  return value;
 }
 
 /** A token bound to a resource (RFC 8707) must be bound to this datastore. */

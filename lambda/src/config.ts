@@ -11,8 +11,14 @@ export interface ValidatorSettings {
   readonly cognito: boolean;
   /** Region the function runs in; a datastore endpoint of another region is refused. */
   readonly region?: string;
+  /** The datastore's authorization strategy: which SMART scope versions HealthLake honours. */
+  readonly strategy: AuthorizationStrategy;
   readonly logLevel: LogLevel;
 }
+
+/** `SMART_ON_FHIR_V1` honours v1 scopes only; `SMART_ON_FHIR` v1 and v2 (with v2.2 filters). */
+export type AuthorizationStrategy = "SMART_ON_FHIR_V1" | "SMART_ON_FHIR";
+const STRATEGIES: readonly AuthorizationStrategy[] = ["SMART_ON_FHIR_V1", "SMART_ON_FHIR"];
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
@@ -40,7 +46,7 @@ function httpsUrl(value: string): boolean {
 
 /**
  * Reads `USER_POOL_ID`, `CLIENT_ID`, `USER_ROLE_ARN` and the optional `ISSUER`, `JWKS_URI`,
- * `LOG_LEVEL`. The first problem found is returned with the variable it concerns.
+ * `AUTHORIZATION_STRATEGY`, `LOG_LEVEL`. The first problem found is returned with the variable it concerns.
  */
 export function loadSettings(env: Readonly<Record<string, string | undefined>>): SettingsResult {
   const poolId = env.USER_POOL_ID?.trim() || undefined;
@@ -67,6 +73,10 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>):
   const roleArn = env.USER_ROLE_ARN?.trim() ?? "";
   if (!ROLE_ARN.test(roleArn)) return fail("USER_ROLE_ARN", "must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
 
+  // Absent, the stricter strategy: v2 scopes are dropped, never granted beyond what HealthLake honours.
+  const strategy = (env.AUTHORIZATION_STRATEGY?.trim() || "SMART_ON_FHIR_V1") as AuthorizationStrategy;
+  if (!STRATEGIES.includes(strategy)) return fail("AUTHORIZATION_STRATEGY", `must be one of ${STRATEGIES.join(", ")}`);
+
   const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || "info") as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) return fail("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}`);
 
@@ -80,6 +90,7 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>):
       roleArn,
       cognito: COGNITO_ISSUER.test(issuer),
       region,
+      strategy,
       logLevel,
     },
   };

@@ -1,12 +1,12 @@
-import type { Fetcher } from "aws-jwt-verify/https";
 import { AuthPayload } from "./claims";
 import { LogLevel, loadSettings } from "./config";
 import { DenyError, DenyReason } from "./deny";
 import { operationOf, parseRequest } from "./event";
-import { JwksFetcher, JwksFetcherOptions } from "./jwks-fetcher";
+import { IssuerKeys } from "./issuer-keys";
+import { JwksFetcher, JwksFetcherOptions, parseKeySet } from "./jwks-fetcher";
 import { LIMITS } from "./limits";
 import { LogSink, loggableName, logger, subjectRef } from "./log";
-import { TokenValidator, denyReason } from "./validator";
+import { Allowed, TokenValidator, denyReason } from "./validator";
 
 export type HandlerResult =
   | { readonly authPayload: AuthPayload; readonly iamRoleARN: string }
@@ -17,16 +17,22 @@ export interface HandlerDependencies {
   readonly sink?: LogSink;
   /** TLS options for the JWKS download (a private CA in tests). */
   readonly tls?: JwksFetcherOptions["tls"];
-  /** @default - a JwksFetcher with the timeouts in LIMITS */
-  readonly fetcher?: Fetcher;
+  /** How often the key set is downloaded again in the background. @default LIMITS.jwksRefreshMs */
+  readonly jwksRefreshMs?: number;
+  /** The issuer's key set as shipped with the deployment (`jwks.json`). @default - downloaded at init */
+  readonly bundledKeySet?: Uint8Array;
 }
 
 const DENY: HandlerResult = Object.freeze({ authPayload: Object.freeze({ isAuthorized: false as const }) });
-const stdout: LogSink = (line) => process.stdout.write(line + "\n");
+// The line is written just after the answer is handed back (HealthLake waits for the answer, not the
+// log), and before the runtime asks for the next event, so before Lambda can freeze the process.
+const stdout: LogSink = (line) => setImmediate(writeLine, line);
+const writeLine = (line: string) => process.stdout.write(line + "\n");
 
 /**
- * Builds HealthLake's token-validation handler from the environment. It never throws and never
- * waits past LIMITS.requestDeadlineMs: every failure, whatever it is, is `isAuthorized: false`.
+ * Builds HealthLake's token-validation handler from the environment and starts downloading the
+ * issuer's keys. It never rejects and never waits past LIMITS.requestDeadlineMs: every failure,
+ * whatever it is, is `isAuthorized: false`.
  */
 export function createHandler(env: Readonly<Record<string, string | undefined>>, deps: HandlerDependencies = {}) {
   const loaded = loadSettings(env);
@@ -41,25 +47,28 @@ export function createHandler(env: Readonly<Record<string, string | undefined>>,
   }
 
   const settings = loaded.settings;
-  const fetcher = deps.fetcher ?? new JwksFetcher({
+  const keys = new IssuerKeys(settings.jwksUri, new JwksFetcher({
     timeoutMs: LIMITS.jwksFetchTimeoutMs,
+    freezeLatenessMs: LIMITS.jwksFreezeLatenessMs,
     maxBytes: LIMITS.jwksMaxBytes,
     failureBackoffMs: LIMITS.jwksFailureBackoffMs,
     tls: deps.tls,
-  });
-  const validator = new TokenValidator(settings, fetcher);
-  validator.preload().catch((err: unknown) => log("warn", { event: "jwks_preload", reason: denyReason(err) }));
+  }), { refreshMs: deps.jwksRefreshMs ?? LIMITS.jwksRefreshMs, unknownKidWaitMs: LIMITS.unknownKidWaitMs });
+  const validator = new TokenValidator(settings, keys);
+  // Keys shipped with the deployment need no network at all on a cold start; without them, or when
+  // they are unusable, the download starts now, before the first request arrives.
+  const bundled = deps.bundledKeySet && parseKeySet(deps.bundledKeySet);
+  if (bundled) keys.seed(bundled);
+  else {
+    if (deps.bundledKeySet) log("warn", { event: "bundled_keys", reason: "not a key set with a usable signature key" });
+    keys.download().catch((err: unknown) => log("warn", { event: "jwks_preload", reason: denyReason(err) }));
+  }
 
   return async (event: unknown): Promise<HandlerResult> => {
     const started = performance.now();
     const operation = operationOf(event);
-    let deadline: NodeJS.Timeout | undefined;
     try {
-      const request = parseRequest(event, settings.region);
-      const timedOut = new Promise<never>((_, reject) => {
-        deadline = setTimeout(() => reject(new DenyError("timeout")), LIMITS.requestDeadlineMs);
-      });
-      const allowed = await Promise.race([validator.validate(request), timedOut]);
+      const allowed = await withinDeadline(validator.validate(parseRequest(event, settings.region)));
       log("info", {
         decision: "allow",
         operation,
@@ -69,20 +78,36 @@ export function createHandler(env: Readonly<Record<string, string | undefined>>,
         latencyMs: elapsed(started),
       });
       return { authPayload: allowed.authPayload, iamRoleARN: settings.roleArn };
-    } catch (err) {
-      const reason: DenyReason = denyReason(err);
-      log(reason === "internal" ? "error" : "warn", {
-        decision: "deny",
-        reason,
-        operation,
-        errorClass: reason === "internal" ? loggableName(err instanceof Error ? err.constructor.name : undefined) : undefined,
-        latencyMs: elapsed(started),
-      });
+    } catch (thrown) {
+      const { reason, errorClass } = describe(thrown);
+      log(reason === "internal" ? "error" : "warn", { decision: "deny", reason, operation, errorClass, latencyMs: elapsed(started) });
       return DENY;
-    } finally {
-      clearTimeout(deadline);
     }
   };
+}
+
+/** A pending validation (a key download) becomes a timeout deny at the request deadline; a done one costs no timer. */
+function withinDeadline(result: Allowed | Promise<Allowed>): Allowed | Promise<Allowed> {
+  if (!(result instanceof Promise)) return result;
+  let deadline: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    deadline = setTimeout(() => reject(new DenyError("timeout")), LIMITS.requestDeadlineMs);
+  });
+  return Promise.race([result, timedOut]).finally(() => clearTimeout(deadline));
+}
+
+/**
+ * The deny reason of whatever was thrown, read without trusting it: an event's getter can throw
+ * anything, including a revoked Proxy that throws on `instanceof` or an object whose `constructor`
+ * getter throws. Any failure here is itself an "internal" deny.
+ */
+function describe(thrown: unknown): { reason: DenyReason; errorClass?: string } {
+  try {
+    const reason = denyReason(thrown);
+    return { reason, errorClass: reason === "internal" ? loggableName(thrown instanceof Error ? thrown.constructor.name : undefined) : undefined };
+  } catch {
+    return { reason: "internal" };
+  }
 }
 
 const elapsed = (started: number) => Math.round((performance.now() - started) * 100) / 100;

@@ -1,4 +1,15 @@
+import { readFileSync } from "fs";
+import * as path from "path";
 import { createHandler } from "./handler";
 
-// Created at init, so the JWKS download starts before the first request arrives.
-export const handler = createHandler(process.env);
+/** The issuer's key set, zipped beside the bundle at deploy (`jwks.json`), when there is one. */
+function bundledKeySet(): Buffer | undefined {
+  try {
+    return readFileSync(path.join(__dirname, "jwks.json"));
+  } catch {
+    return undefined;
+  }
+}
+
+// Created at init: the keys are ready (or downloading) before the first request arrives.
+export const handler = createHandler(process.env, { bundledKeySet: bundledKeySet() });

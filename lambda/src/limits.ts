@@ -8,12 +8,19 @@ export const LIMITS = {
   maxTokenLifetimeSeconds: 86_400,
   /** One JWKS download attempt, connection to last byte. */
   jwksFetchTimeoutMs: 300,
+  /**
+   * A download deadline that fires this much later than scheduled means the process did not run
+   * meanwhile (Lambda froze it): the attempt is restarted instead of counted as a failure.
+   */
+  jwksFreezeLatenessMs: 100,
   /** Largest JWKS document read; Cognito's is under 2 KiB. */
   jwksMaxBytes: 65_536,
   /** After a failed download no new one starts for this long, so an outage cannot cause a fetch storm. */
   jwksFailureBackoffMs: 5_000,
+  /** The key set is downloaded again in the background this often: a withdrawn or replaced key stops working within it. */
+  jwksRefreshMs: 300_000,
   /** After a download that lacked the token's `kid`, unknown kids are refused without a fetch this long. */
-  unknownKidWaitSeconds: 10,
+  unknownKidWaitMs: 10_000,
   /** Whatever is still pending then, the answer is a deny (target: inside 700 ms end to end). */
   requestDeadlineMs: 600,
 } as const;

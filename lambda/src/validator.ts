@@ -1,12 +1,13 @@
-import { JwtVerifier } from "aws-jwt-verify";
-import { SimpleJwksCache, SimplePenaltyBox } from "aws-jwt-verify/jwk";
 import * as errors from "aws-jwt-verify/error";
-import type { Fetcher } from "aws-jwt-verify/https";
-import { AuthPayload, authPayload, checkClaims, checkHeader } from "./claims";
+import { verifyJwtSync } from "aws-jwt-verify/jwt-verifier";
+import { AuthPayload, authPayload, checkClaims } from "./claims";
 import { ValidatorSettings } from "./config";
 import { DenyError, DenyReason } from "./deny";
 import { FhirRequest } from "./event";
+import { IssuerKeys } from "./issuer-keys";
+import { IssuerKey } from "./jwks-fetcher";
 import { LIMITS } from "./limits";
+import { peekToken, precheckToken } from "./unverified-token";
 
 export interface Allowed {
   readonly authPayload: AuthPayload;
@@ -14,36 +15,34 @@ export interface Allowed {
   readonly droppedScopes: number;
 }
 
-/** Verifies bearer tokens of one issuer against its JWKS, cached for the life of the container. */
-export class TokenValidator {
-  private readonly verifier;
+// Cognito signs access tokens with RS256 only.
+const ALGORITHMS = ["RS256"];
 
-  constructor(private readonly settings: ValidatorSettings, fetcher: Fetcher) {
-    const jwksCache = new SimpleJwksCache({
-      fetcher,
-      penaltyBox: new SimplePenaltyBox({ waitSeconds: LIMITS.unknownKidWaitSeconds }),
-    });
-    this.verifier = JwtVerifier.create({
-      issuer: settings.issuer,
-      jwksUri: settings.jwksUri,
+/**
+ * Verifies bearer tokens of one issuer: cheap checks first, then the issuer's key, the signature
+ * (aws-jwt-verify) and the claims. Synchronous unless the token's key must be downloaded first.
+ */
+export class TokenValidator {
+  constructor(private readonly settings: ValidatorSettings, private readonly keys: IssuerKeys) {}
+
+  validate(request: FhirRequest): Allowed | Promise<Allowed> {
+    const kid = precheckToken(peekToken(request.token), { issuer: this.settings.issuer, algorithms: ALGORITHMS });
+    const key = this.keys.lookup(kid);
+    return key instanceof Promise ? key.then((k) => this.verify(request, k)) : this.verify(request, key);
+  }
+
+  private verify(request: FhirRequest, key: IssuerKey): Allowed {
+    const payload = verifyJwtSync(request.token, key.jwk, {
+      issuer: this.settings.issuer,
       // Cognito access tokens carry no `aud`; checkClaims checks `client_id`, and `aud` when present.
       audience: null,
       // Lets `nbf` be slightly ahead of our clock; checkClaims still requires `exp` in the future.
       graceSeconds: LIMITS.clockSkewSeconds,
-      customJwtCheck: ({ header }) => checkHeader(header),
-    }, { jwksCache });
-  }
-
-  /** Downloads the issuer's keys ahead of the first request; a failure is retried by that request. */
-  preload(): Promise<void> {
-    return this.verifier.hydrate();
-  }
-
-  async validate(request: FhirRequest): Promise<Allowed> {
-    const payload = await this.verifier.verify(request.token);
+    }, () => key.keyObject);
     const claims = checkClaims(payload, request.datastoreEndpoint, {
       clientIds: this.settings.clientIds,
       requireTokenUse: this.settings.cognito,
+      strategy: this.settings.strategy,
     }, Date.now() / 1000);
     return {
       authPayload: authPayload(claims, request.datastoreEndpoint),
@@ -57,15 +56,12 @@ export class TokenValidator {
 export function denyReason(err: unknown): DenyReason {
   if (err instanceof DenyError) return err.reason;
   if (err instanceof errors.JwtParseError) return "malformed";
-  // aws-jwt-verify reports an `iss` it has no configuration for this way, before any key lookup.
-  if (err instanceof errors.ParameterValidationError) return "issuer";
   if (err instanceof errors.JwtInvalidIssuerError) return "issuer";
   if (err instanceof errors.KidNotFoundInJwksError || err instanceof errors.WaitPeriodNotYetEndedJwkError) return "unknown_key";
   if (err instanceof errors.JwtExpiredError || err instanceof errors.JwtNotBeforeError) return "time";
   if (err instanceof errors.JwtInvalidClaimError) return "claims";
-  if (err instanceof errors.FetchError || err instanceof errors.JwksValidationError) return "jwks_unavailable";
+  if (err instanceof errors.FetchError) return "jwks_unavailable";
   if (err instanceof errors.JwtInvalidSignatureError || err instanceof errors.JwtInvalidSignatureAlgorithmError ||
-    err instanceof errors.JwtWithoutValidKidError || err instanceof errors.JwkValidationError ||
-    err instanceof errors.JwkInvalidUseError || err instanceof errors.JwkInvalidKtyError) return "signature";
+    err instanceof errors.JwkValidationError || err instanceof errors.JwkInvalidUseError || err instanceof errors.JwkInvalidKtyError) return "signature";
   return "internal";
 }

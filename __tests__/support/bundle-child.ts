@@ -1,0 +1,44 @@
+import { ChildProcess, fork } from "child_process";
+import * as path from "path";
+
+/**
+ * The validator bundle in a Node process of its own, as a Lambda execution environment runs it:
+ * loaded once (init), then invoked on demand, and frozen and thawed with real SIGSTOP / SIGCONT.
+ */
+export class BundleChild {
+  private constructor(private readonly child: ChildProcess) {}
+
+  /** Starts the process and resolves once the bundle is loaded (Lambda's init is over). */
+  static start(bundle: string, env: NodeJS.ProcessEnv): Promise<BundleChild> {
+    const child = fork(path.join(__dirname, "bundle-child-main.cjs"), [bundle], { env, stdio: ["ignore", "ignore", "inherit", "ipc"] });
+    return new Promise((resolve, reject) => {
+      child.once("message", () => resolve(new BundleChild(child)));
+      child.once("exit", (code) => reject(new Error(`bundle process exited (${code}) during init`)));
+    });
+  }
+
+  invoke(event: unknown): Promise<{ authPayload: { isAuthorized: boolean } }> {
+    return new Promise((resolve, reject) => {
+      const exited = (code: number | null) => reject(new Error(`bundle process exited (${code}) during an invocation`));
+      this.child.once("exit", exited);
+      this.child.once("message", (result) => {
+        this.child.off("exit", exited);
+        resolve(result as { authPayload: { isAuthorized: boolean } });
+      });
+      this.child.send(event as object);
+    });
+  }
+
+  freeze(): void {
+    this.child.kill("SIGSTOP");
+  }
+
+  thaw(): void {
+    this.child.kill("SIGCONT");
+  }
+
+  stop(): void {
+    this.child.kill("SIGKILL");
+    this.child.disconnect();
+  }
+}

@@ -1,0 +1,27 @@
+import { spawn } from "child_process";
+import * as path from "path";
+import { VALIDATOR_BUNDLE } from "./bundle-process";
+
+export interface Retained {
+  readonly heapBytes: number;
+  readonly rssBytes: number;
+  readonly externalBytes: number;
+}
+
+/**
+ * Memory a fresh validator process still holds after `count` tokens of one kind and forced garbage
+ * collection: "forged" tokens carry the issuer's real kid, a junk signature and a unique `iss` each.
+ */
+export function retainedAfter(mode: "forged" | "valid", count: number, env: NodeJS.ProcessEnv, token: { valid: string; kid: string; endpoint: string }, node = process.execPath): Promise<Retained> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(node, ["--expose-gc", path.join(__dirname, "memory-probe-main.cjs"), VALIDATOR_BUNDLE, mode, String(count), token.valid, token.kid, token.endpoint],
+      { env, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk;
+      const line = /^RESULT (.*)\n/m.exec(stderr);
+      if (line) resolve(JSON.parse(line[1]));
+    });
+    child.on("exit", (code) => reject(new Error(`memory probe exited (${code}) without a result: ${stderr.slice(0, 500)}`)));
+  });
+}

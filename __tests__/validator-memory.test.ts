@@ -1,0 +1,40 @@
+// Issue 9, item 1: no token from someone without a key can make the validator keep memory.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { JwksServer, loopbackCertificate } from "./support/jwks-server";
+import { nowSeconds, rsaKey, signJwt } from "./support/jwt";
+import { retainedAfter } from "./support/memory-probe";
+
+const POOL = "us-east-1_MemoryPool";
+const ENDPOINT = "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/";
+const MiB = 1024 * 1024;
+
+const server = new JwksServer();
+const key = rsaKey("memory-key");
+let caDir: string;
+
+beforeAll(async () => {
+  server.keys = [key.jwk];
+  await server.start();
+  caDir = fs.mkdtempSync(path.join(os.tmpdir(), "memory-ca-"));
+  fs.writeFileSync(path.join(caDir, "ca.pem"), loopbackCertificate().cert);
+});
+afterAll(async () => {
+  await server.stop();
+  fs.rmSync(caDir, { recursive: true, force: true });
+});
+
+test("20,000 forged tokens, each with the real kid and an issuer of its own, leave no memory behind (forced GC, fresh process)", async () => {
+  const now = nowSeconds();
+  const valid = signJwt(key, { iss: `https://cognito-idp.us-east-1.amazonaws.com/${POOL}`, sub: "s", client_id: "c", token_use: "access", iat: now, exp: now + 3600, scope: "system/*.read" });
+  const env = {
+    PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: path.join(caDir, "ca.pem"), AWS_REGION: "us-east-1", LOG_LEVEL: "error",
+    USER_POOL_ID: POOL, JWKS_URI: server.uri("memory"), CLIENT_ID: "c", USER_ROLE_ARN: "arn:aws:iam::123456789012:role/r",
+  };
+  const retained = await retainedAfter("forged", 20_000, env, { valid, kid: key.kid, endpoint: ENDPOINT });
+  // Before the fix each forged token left an imported public key behind: about 70 MiB of RSS for 20,000.
+  expect(retained.heapBytes).toBeLessThan(1 * MiB);
+  expect(retained.externalBytes).toBeLessThan(1 * MiB);
+  expect(retained.rssBytes).toBeLessThan(8 * MiB);
+}, 60_000);
