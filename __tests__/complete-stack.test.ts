@@ -29,10 +29,10 @@ describe("complete stack (every option on)", () => {
   // The module's log bucket logs into itself, which AWS calls an endless loop: that address is dropped.
   const DROPPED = ["aws_s3_bucket_logging.access_logs"];
 
-  test("holds the module's addresses but its log bucket's self-logging, plus the data bucket policy, the Lambda zip, the machine client and the validator's operations", () => {
+  test("holds the module's addresses but its log bucket's self-logging, plus the data bucket policy, the Lambda zip and its key set, the machine client and the validator's operations", () => {
     expect(MODULE_ADDRESSES).toHaveLength(35);
     expect(addresses(json)).toEqual([
-      ...MODULE_ADDRESSES.filter((address) => !DROPPED.includes(address)), "aws_s3_bucket_policy.data", "data.archive_file.lambda_zip",
+      ...MODULE_ADDRESSES.filter((address) => !DROPPED.includes(address)), "aws_s3_bucket_policy.data", "data.archive_file.lambda_zip", "data.http.jwks",
       "aws_iam_policy.healthlake_service_role", "aws_cloudwatch_log_group.token_validator", "aws_lambda_alias.token_validator",
       "aws_lambda_provisioned_concurrency_config.token_validator", "aws_iam_role_policy_attachment.lambda_xray",
       "aws_cognito_user_pool_client.machine", "aws_lambda_permission.healthlake_alias",
@@ -59,6 +59,7 @@ describe("complete stack (every option on)", () => {
     expect(ds.sse_configuration).toEqual({ kms_encryption_config: { cmk_type: "CUSTOMER_MANAGED_KMS_KEY", kms_key_id: "${aws_kms_key.datastore.arn}" } });
     expect(ds.tags).toEqual(Object.entries(complete.tags!).map(([key, value]) => ({ key, value })));
     expect(ds.identity_provider_configuration.authorization_strategy).toBe("SMART_ON_FHIR");
+    expect(json.resource.aws_lambda_function.token_validator.environment.variables.AUTHORIZATION_STRATEGY).toBe("SMART_ON_FHIR");
     const metadata = decodeJsonencode(ds.identity_provider_configuration.metadata) as Record<string, string[]>;
     expect(metadata.capabilities).toEqual(["client-confidential-symmetric", "permission-v1", "permission-v2", "permission-v2.2", "launch-standalone"]);
     expect(metadata.grant_types_supported).toEqual(["authorization_code", "client_credentials"]);

@@ -31,12 +31,12 @@ const GIST_ADDRESSES = [
   "data.archive_file.lambda_zip",
 ];
 
-// Added for least privilege and log retention (README: "Differences from the reference Terraform").
-const SECURITY_ADDITIONS = ["aws_iam_policy.healthlake_service_role", "aws_cloudwatch_log_group.token_validator"];
+// Added for least privilege, log retention and keys shipped with the validator (README: "Differences from the reference Terraform").
+const ADDITIONS = ["aws_iam_policy.healthlake_service_role", "aws_cloudwatch_log_group.token_validator", "data.http.jwks"];
 
 describe("sandbox stack (the reference gist)", () => {
-  test("holds every gist address, and besides them only the two documented security additions", () => {
-    expect(addresses(json)).toEqual([...GIST_ADDRESSES, ...SECURITY_ADDITIONS].sort());
+  test("holds every gist address, and besides them only the three documented additions", () => {
+    expect(addresses(json)).toEqual([...GIST_ADDRESSES, ...ADDITIONS].sort());
   });
 
   test("datastore: R4, Synthea, SMART v1 with fine-grained authorization, validator as IdP, AWS-owned key", () => {
@@ -134,14 +134,19 @@ describe("sandbox stack (the reference gist)", () => {
       CLIENT_ID: "${aws_cognito_user_pool_client.client.id}",
       USER_ROLE_ARN: "arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/my-healthlake-service-role",
       JWKS_URI: "https://cognito-idp.${data.aws_region.current.name}.amazonaws.com/${aws_cognito_user_pool.main.id}/.well-known/jwks.json",
+      AUTHORIZATION_STRATEGY: "SMART_ON_FHIR_V1",
     });
     expect(JSON.stringify(fn)).not.toMatch(/client_secret|CLIENT_SECRET/);
     expect(json.data.archive_file.lambda_zip).toEqual({
       type: "zip",
-      source_dir: "assets/token-validator_bundle_79A40780/<bundle-hash>",
+      source: [
+        { filename: "index.js", content: '${file("assets/token-validator_bundle_79A40780/<bundle-hash>/index.js")}' },
+        { filename: "jwks.json", content: '${try(jsonencode({"keys" = jsondecode(data.http.jwks.response_body).keys}), "")}' },
+      ],
       output_path: "lambda_function.zip",
       output_file_mode: "0644",
     });
+    expect(json.data.http.jwks).toEqual({ url: fn.environment.variables.JWKS_URI, request_headers: { Accept: "application/json" } });
   });
 
   test("outputs: the gist's six, only the client credentials sensitive", () => {

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { Fn, LocalBackend, S3Backend, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { ArchiveProvider } from "@cdktf/provider-archive/lib/provider";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { HttpProvider } from "@cdktf/provider-http/lib/provider";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { HealthlakeFhirDatastore } from "../.gen/providers/awscc/healthlake-fhir-datastore";
@@ -112,6 +113,7 @@ export class HealthLakeSmartStack extends TerraformStack {
    */
   private smartOnFhir(stackName: string, smart: ResolvedSmart, regionName: string, accountId: string, bundleDir: string | undefined) {
     new ArchiveProvider(this, "archive");
+    new HttpProvider(this, "http");
     const { cognito } = smart;
 
     const gistTestUserPassword = cognito.gistTestUser ? this.optionalPasswordVariable(cognito.gistTestUser.username) : undefined;
@@ -131,11 +133,14 @@ export class HealthLakeSmartStack extends TerraformStack {
     const validator = new TokenValidator(this, "token-validator", {
       ...smart.validator,
       bundleDir,
+      keySetUrl: auth.urls.jwks,
       environment: {
         USER_POOL_ID: auth.userPool.id,
         CLIENT_ID: clientIdList(auth.clients.map(({ client }) => client.id)),
         JWKS_URI: auth.urls.jwks,
         USER_ROLE_ARN: SmartServiceRole.arnOf(smart.serviceRoleName, accountId),
+        // Which scope versions HealthLake honours, so the function passes no others.
+        AUTHORIZATION_STRATEGY: smart.authorizationStrategy,
       },
     });
 

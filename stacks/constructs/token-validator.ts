@@ -1,8 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Construct } from "constructs";
-import { AssetType, TerraformAsset } from "cdktf";
+import { AssetType, Fn, TerraformAsset } from "cdktf";
 import { DataArchiveFile } from "@cdktf/provider-archive/lib/data-archive-file";
+import { DataHttp } from "@cdktf/provider-http/lib/data-http";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -23,6 +24,12 @@ const ALIAS = "live";
 export interface TokenValidatorProps extends ResolvedValidator {
   /** Variables of the function: issuer, allowed clients and the role to return. Never secrets. */
   readonly environment: Record<string, string>;
+  /**
+   * The issuer's JWKS URL: read at deploy (`data.http.jwks`) and zipped beside the bundle as
+   * `jwks.json`, so a cold start verifies with no network at all; the function still refreshes the
+   * set in the background, and falls back to downloading it when the file is unusable.
+   */
+  readonly keySetUrl: string;
   /**
    * Folder holding the esbuild bundle `index.js`.
    * @default - `lambda/dist` of this checkout
@@ -47,9 +54,16 @@ export class TokenValidator extends Construct {
 
     // The asset copies the bundle into the stack folder, so cdk.tf.json only holds stack-relative paths.
     const bundle = new TerraformAsset(this, "bundle", { path: bundleDir, type: AssetType.DIRECTORY });
+    const keySet = new DataHttp(this, "key-set", { url: props.keySetUrl, requestHeaders: { Accept: "application/json" } });
+    keySet.overrideLogicalId("jwks");
     const zip = new DataArchiveFile(this, "zip", {
       type: "zip",
-      sourceDir: bundle.path,
+      source: [
+        { filename: "index.js", content: Fn.file(`${bundle.path}/index.js`) },
+        // Canonical (sorted) keys only, so an issuer reordering its JSON redeploys nothing; anything but a
+        // key set (an error page) ships as an empty file, and the function then downloads the keys at init.
+        { filename: "jwks.json", content: Fn.try([Fn.jsonencode({ keys: Fn.lookup(Fn.jsondecode(keySet.responseBody), "keys") }), ""]) },
+      ],
       outputPath: "lambda_function.zip",
       // The archive provider zeroes timestamps; a fixed mode makes the bytes independent of umask.
       outputFileMode: "0644",
