@@ -3,9 +3,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { buildValidatorBundle } from "../lambda/build";
-import { runBundle } from "./support/bundle-process";
-import { JwksServer, loopbackCertificate } from "./support/jwks-server";
-import { rsaKey, signJwt } from "./support/jwt";
+import { runBundle } from "../testing/bundle-process";
+import { JwksServer, loopbackCertificate } from "../testing/jwks-server";
+import { rsaKey, signJwt } from "../testing/jwt";
 
 const sha256 = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 

@@ -2,7 +2,7 @@ import { authPayload, checkClaims } from "../lambda/src/claims";
 import { DenyError } from "../lambda/src/deny";
 import { LIMITS } from "../lambda/src/limits";
 import { peekToken, precheckToken } from "../lambda/src/unverified-token";
-import { b64url } from "./support/jwt";
+import { b64url } from "../testing/jwt";
 
 const NOW = 1_800_000_000;
 const ENDPOINT = "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/";

@@ -1,8 +1,8 @@
 import * as crypto from "crypto";
 import { createHandler, HandlerResult } from "../lambda/src/handler";
 import { LIMITS } from "../lambda/src/limits";
-import { JwksServer, loopbackCertificate } from "./support/jwks-server";
-import { b64url, nowSeconds, rsaKey, signJwt, signRaw } from "./support/jwt";
+import { JwksServer, loopbackCertificate } from "../testing/jwks-server";
+import { b64url, nowSeconds, rsaKey, signJwt, signRaw } from "../testing/jwt";
 
 const POOL = "us-east-1_TestPool";
 const ISSUER = `https://cognito-idp.us-east-1.amazonaws.com/${POOL}`;

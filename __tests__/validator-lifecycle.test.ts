@@ -4,10 +4,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { createHandler, HandlerResult } from "../lambda/src/handler";
-import { VALIDATOR_BUNDLE } from "./support/bundle-process";
+import { VALIDATOR_BUNDLE } from "../testing/bundle-process";
 import { BundleChild } from "./support/bundle-child";
-import { JwksServer, loopbackCertificate } from "./support/jwks-server";
-import { b64url, nowSeconds, rsaKey, signJwt } from "./support/jwt";
+import { JwksServer, loopbackCertificate } from "../testing/jwks-server";
+import { b64url, nowSeconds, rsaKey, signJwt } from "../testing/jwt";
 
 const POOL = "us-east-1_LifePool";
 const ISSUER = `https://cognito-idp.us-east-1.amazonaws.com/${POOL}`;

@@ -2,9 +2,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { JwksServer, loopbackCertificate } from "./support/jwks-server";
-import { nowSeconds, rsaKey, signJwt } from "./support/jwt";
-import { retainedAfter } from "./support/memory-probe";
+import { JwksServer, loopbackCertificate } from "../testing/jwks-server";
+import { nowSeconds, rsaKey, signJwt } from "../testing/jwt";
+import { retainedAfter } from "../testing/memory-probe";
 
 const POOL = "us-east-1_MemoryPool";
 const ENDPOINT = "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/";

@@ -6,10 +6,10 @@ import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runBundle, VALIDATOR_BUNDLE as BUNDLE } from "../__tests__/support/bundle-process";
-import { JwksServer, loopbackCertificate } from "../__tests__/support/jwks-server";
-import { nowSeconds, rsaKey, signJwt } from "../__tests__/support/jwt";
-import { retainedAfter } from "../__tests__/support/memory-probe";
+import { runBundle, VALIDATOR_BUNDLE as BUNDLE } from "../testing/bundle-process";
+import { JwksServer, loopbackCertificate } from "../testing/jwks-server";
+import { nowSeconds, rsaKey, signJwt } from "../testing/jwt";
+import { retainedAfter } from "../testing/memory-probe";
 import { LAMBDA_NODE_MAJOR, nodeBinary } from "../scripts/lambda-node";
 
 const TARGETS = { warmP50VsVerify: 2, coldVsBareNode: 1.2, bundleKiB: 60, forgedRetainedMiB: 1 };

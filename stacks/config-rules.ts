@@ -1,4 +1,4 @@
-import { parseClinicalScope } from "../lambda/src/scopes";
+import { parseClinicalScope } from "../smart/scope-grammar";
 import { HealthLakeSmartConfig, TokenValidityUnit } from "./config";
 import { DEFAULT_SCOPES, DEFAULT_TOKEN_VALIDITY, DEFAULT_TOKEN_VALIDITY_UNITS } from "./resolve-config";
 

@@ -1,4 +1,5 @@
-import { OAuthFlow, SmartAuthorizationStrategy } from "./smart-metadata";
+import type { AuthorizationStrategy } from "../smart/scope-grammar";
+import { OAuthFlow } from "./smart-metadata";
 
 /**
  * One environment: everything one stack deploys. Each file under `environments/` exports one.
@@ -65,7 +66,7 @@ export interface DatastoreConfig {
 
 export interface SmartConfig {
   /** `SMART_ON_FHIR` also honours SMART v2 scopes (c/r/u/d/s). @default "SMART_ON_FHIR_V1" */
-  readonly authorizationStrategy?: SmartAuthorizationStrategy;
+  readonly authorizationStrategy?: AuthorizationStrategy;
   /**
    * The SMART scopes Cognito can issue, each `<level>/<name>` becoming scope `<name>` of the resource
    * server `<level>` (`system`, `patient`, `user`, `launch`). `system/` scopes go to the machine client

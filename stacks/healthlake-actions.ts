@@ -1,4 +1,4 @@
-import { parseClinicalScope } from "../lambda/src/scopes";
+import { parseClinicalScope } from "../smart/scope-grammar";
 
 const READ = ["ReadResource", "VersionReadResource", "GetHistoryByResourceId", "SearchWithGet", "SearchWithPost", "SearchEverything", "GetCapabilities"];
 const WRITE = ["CreateResource", "UpdateResource", "PatchResource", "DeleteResource", "ProcessBundle"];

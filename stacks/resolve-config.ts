@@ -1,7 +1,8 @@
 import {
   CognitoTestUser, GistTestUser, HealthLakeSmartConfig, ImportExportConfig, InvokeCondition, SmsConfig, TokenValidity, TokenValidityUnits,
 } from "./config";
-import { OAuthFlow, SmartAuthorizationStrategy } from "./smart-metadata";
+import type { AuthorizationStrategy } from "../smart/scope-grammar";
+import { OAuthFlow } from "./smart-metadata";
 
 /** A configuration with every default applied; what the constructs read. */
 export interface ResolvedConfig {
@@ -25,7 +26,7 @@ export interface ResolvedConfig {
 }
 
 export interface ResolvedSmart {
-  readonly authorizationStrategy: SmartAuthorizationStrategy;
+  readonly authorizationStrategy: AuthorizationStrategy;
   readonly fineGrainedAuthorization: boolean;
   readonly serviceRoleName: string;
   readonly scopes: readonly string[];

@@ -1,18 +1,15 @@
-import { parseClinicalScope } from "../lambda/src/scopes";
+import { AuthorizationStrategy, parseClinicalScope } from "../smart/scope-grammar";
 import { CognitoUrls } from "./cognito-urls";
 
 /** OAuth flows a Cognito app client can allow that HealthLake accepts in its SMART metadata. */
 export type OAuthFlow = "client_credentials" | "code";
-
-/** `SMART_ON_FHIR_V1` honours v1 scopes only; `SMART_ON_FHIR` honours v1 and v2 (c/r/u/d/s) scopes. */
-export type SmartAuthorizationStrategy = "SMART_ON_FHIR_V1" | "SMART_ON_FHIR";
 
 export interface SmartMetadataInput {
   readonly urls: CognitoUrls;
   readonly oauthFlows: readonly OAuthFlow[];
   /** Scopes the app clients may request, as Cognito renders them (`system/*.*`, `openid`, ...). */
   readonly scopes: readonly string[];
-  readonly authorizationStrategy: SmartAuthorizationStrategy;
+  readonly authorizationStrategy: AuthorizationStrategy;
   /** Access tokens of people carry a `patient` claim, the patient in context. */
   readonly patientClaim: boolean;
   /** Access and ID tokens of people carry a `fhirUser` claim. */

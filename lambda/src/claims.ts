@@ -1,4 +1,4 @@
-import type { AuthorizationStrategy } from "./config";
+import type { AuthorizationStrategy } from "../../smart/scope-grammar";
 import { DenyError } from "./deny";
 import { LIMITS } from "./limits";
 import { SmartScopes, parseScopes } from "./scopes";

@@ -1,12 +1,12 @@
 import { AuthPayload } from "./claims";
-import { LogLevel, loadSettings } from "./config";
+import { LogLevel, loadSettings } from "./settings";
 import { DenyError, DenyReason } from "./deny";
 import { operationOf, parseRequest } from "./event";
 import { IssuerKeys } from "./issuer-keys";
 import { JwksFetcher, JwksFetcherOptions, parseKeySet } from "./jwks-fetcher";
 import { LIMITS } from "./limits";
 import { LogSink, loggableName, logger, subjectRef } from "./log";
-import { Allowed, TokenValidator, denyReason } from "./validator";
+import { Allowed, TokenVerifier, denyReason } from "./verifier";
 
 export type HandlerResult =
   | { readonly authPayload: AuthPayload; readonly iamRoleARN: string }
@@ -54,7 +54,7 @@ export function createHandler(env: Readonly<Record<string, string | undefined>>,
     failureBackoffMs: LIMITS.jwksFailureBackoffMs,
     tls: deps.tls,
   }), { refreshMs: deps.jwksRefreshMs ?? LIMITS.jwksRefreshMs, unknownKidWaitMs: LIMITS.unknownKidWaitMs });
-  const validator = new TokenValidator(settings, keys);
+  const verifier = new TokenVerifier(settings, keys);
   // Keys shipped with the deployment need no network at all on a cold start; without them, or when
   // they are unusable, the download starts now, before the first request arrives.
   const bundled = deps.bundledKeySet && parseKeySet(deps.bundledKeySet);
@@ -68,7 +68,7 @@ export function createHandler(env: Readonly<Record<string, string | undefined>>,
     const started = performance.now();
     const operation = operationOf(event);
     try {
-      const allowed = await withinDeadline(validator.validate(parseRequest(event, settings.region)));
+      const allowed = await withinDeadline(verifier.validate(parseRequest(event, settings.region)));
       log("info", {
         decision: "allow",
         operation,

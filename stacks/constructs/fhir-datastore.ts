@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { Fn, IResolvable, Op, TerraformStack } from "cdktf";
 import { HealthlakeFhirDatastore } from "../../.gen/providers/awscc/healthlake-fhir-datastore";
-import { SmartAuthorizationStrategy } from "../smart-metadata";
+import type { AuthorizationStrategy } from "../../smart/scope-grammar";
 
 export interface FhirDatastoreProps {
   readonly name: string;
@@ -14,7 +14,7 @@ export interface FhirDatastoreProps {
   readonly preventDestroy: boolean;
   /** SMART on FHIR. @default - AWS_AUTH: SigV4-signed requests only */
   readonly smart?: {
-    readonly authorizationStrategy: SmartAuthorizationStrategy;
+    readonly authorizationStrategy: AuthorizationStrategy;
     readonly fineGrainedAuthorization: boolean;
     /** ARN HealthLake invokes to validate each bearer token. */
     readonly idpLambdaArn: string;

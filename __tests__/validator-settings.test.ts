@@ -1,4 +1,4 @@
-import { loadSettings } from "../lambda/src/config";
+import { loadSettings } from "../lambda/src/settings";
 
 const BASE = {
   USER_POOL_ID: "us-east-1_AbC123",

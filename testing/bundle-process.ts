@@ -1,7 +1,7 @@
 import { spawn } from "child_process";
 import * as path from "path";
 
-export const VALIDATOR_BUNDLE = path.join(__dirname, "..", "..", "lambda", "dist", "index.js");
+export const VALIDATOR_BUNDLE = path.join(__dirname, "..", "lambda", "dist", "index.js");
 
 export interface BundleRun {
   /** Per-request latency inside the process, in milliseconds. */

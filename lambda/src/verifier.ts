@@ -1,7 +1,7 @@
 import * as errors from "aws-jwt-verify/error";
 import { verifyJwtSync } from "aws-jwt-verify/jwt-verifier";
 import { AuthPayload, authPayload, checkClaims } from "./claims";
-import { ValidatorSettings } from "./config";
+import { ValidatorSettings } from "./settings";
 import { DenyError, DenyReason } from "./deny";
 import { FhirRequest } from "./event";
 import { IssuerKeys } from "./issuer-keys";
@@ -22,7 +22,7 @@ const ALGORITHMS = ["RS256"];
  * Verifies bearer tokens of one issuer: cheap checks first, then the issuer's key, the signature
  * (aws-jwt-verify) and the claims. Synchronous unless the token's key must be downloaded first.
  */
-export class TokenValidator {
+export class TokenVerifier {
   constructor(private readonly settings: ValidatorSettings, private readonly keys: IssuerKeys) {}
 
   validate(request: FhirRequest): Allowed | Promise<Allowed> {

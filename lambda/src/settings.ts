@@ -1,3 +1,5 @@
+import type { AuthorizationStrategy } from "../../smart/scope-grammar";
+
 /** What the validator needs from its environment, checked once per container. */
 export interface ValidatorSettings {
   /** Exact `iss` accepted. */
@@ -16,8 +18,6 @@ export interface ValidatorSettings {
   readonly logLevel: LogLevel;
 }
 
-/** `SMART_ON_FHIR_V1` honours v1 scopes only; `SMART_ON_FHIR` v1 and v2 (with v2.2 filters). */
-export type AuthorizationStrategy = "SMART_ON_FHIR_V1" | "SMART_ON_FHIR";
 const STRATEGIES: readonly AuthorizationStrategy[] = ["SMART_ON_FHIR_V1", "SMART_ON_FHIR"];
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
