@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" } }] },
   modulePathIgnorePatterns: ["<rootDir>/cdktf.out"],
+  globalSetup: "<rootDir>/__tests__/global-setup.ts",
 };

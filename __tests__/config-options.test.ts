@@ -1,14 +1,11 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { Testing } from "cdktf";
-import { HealthLakeSmartConfig } from "../stacks/config";
+import { HealthLakeSmartConfig, SmartConfig } from "../stacks/config";
 import { HealthLakeSmartStack } from "../stacks/healthlake-smart-stack";
 import { decodeJsonencode } from "./support/jsonencode";
 import { addresses, synthJson } from "./support/synth";
 
 const minimal: HealthLakeSmartConfig = { name: "minimal", datastore: { name: "fhir" } };
-const withSmart = (extra: Partial<HealthLakeSmartConfig> = {}): HealthLakeSmartConfig => ({ ...minimal, smartOnFhir: true, ...extra });
+const withSmart = (smart: SmartConfig = {}, extra: Partial<HealthLakeSmartConfig> = {}): HealthLakeSmartConfig => ({ ...minimal, ...extra, smart });
 const metadataOf = (json: ReturnType<typeof synthJson>) =>
   decodeJsonencode(json.resource.awscc_healthlake_fhir_datastore.this.identity_provider_configuration.metadata) as Record<string, unknown>;
 
@@ -42,11 +39,11 @@ describe("configuration options, each on and off", () => {
   });
 
   test("authorization strategy SMART_ON_FHIR with v2 scopes advertises v2 permissions, and issues those scopes", () => {
-    const v2 = synthJson(withSmart({ smart: { authorizationStrategy: "SMART_ON_FHIR", scopes: ["patient/*.rs", "user/Observation.cruds"] } }));
+    const v2 = synthJson(withSmart({ authorizationStrategy: "SMART_ON_FHIR", scopes: ["patient/*.rs", "user/Observation.cruds"] }));
     expect(metadataOf(v2).capabilities).toContain("permission-v2");
     expect(v2.resource.aws_cognito_resource_server.user.scope).toEqual([{ scope_name: "Observation.cruds", scope_description: "SMART scope user/Observation.cruds" }]);
     expect(Object.keys(v2.resource.aws_cognito_resource_server)).toEqual(["patient", "user"]);
-    expect(metadataOf(synthJson(withSmart({ smart: { authorizationStrategy: "SMART_ON_FHIR" } }))).capabilities).not.toContain("permission-v2");
+    expect(metadataOf(synthJson(withSmart({ authorizationStrategy: "SMART_ON_FHIR" }))).capabilities).not.toContain("permission-v2");
   });
 
   test("createKmsKey adds aws_kms_key.datastore and encrypts the datastore with it", () => {
@@ -95,7 +92,7 @@ describe("configuration options, each on and off", () => {
   });
 
   test("preloadSynthea and a client credentials client", () => {
-    const json = synthJson(withSmart({ datastore: { name: "fhir", preloadSynthea: true }, cognito: { oauthFlows: ["client_credentials"] } }));
+    const json = synthJson(withSmart({ cognito: { oauthFlows: ["client_credentials"] } }, { datastore: { name: "fhir", preloadSynthea: true } }));
     expect(json.resource.awscc_healthlake_fhir_datastore.this.preload_data_config).toEqual({ preload_data_type: "SYNTHEA" });
     expect(json.resource.aws_cognito_user_pool_client.client.allowed_oauth_scopes).toEqual(["system/*.*"]);
   });
@@ -105,14 +102,9 @@ describe("configuration options, each on and off", () => {
   });
 });
 
-describe("validator bundle", () => {
-  test("synth stops with the command to run when the bundle is missing", () => {
-    const empty = fs.mkdtempSync(path.join(os.tmpdir(), "no-bundle-"));
-    try {
-      expect(() => new HealthLakeSmartStack(Testing.app(), { config: withSmart(), validatorBundleDir: empty }))
-        .toThrow(/token validator bundle not found at .*index\.js: run `npm run build` first/);
-    } finally {
-      fs.rmSync(empty, { recursive: true, force: true });
-    }
+describe("validator bundling at synth", () => {
+  test("a missing entry stops synth, naming the file", () => {
+    expect(() => new HealthLakeSmartStack(Testing.app(), "minimal", { config: withSmart(), validatorBundling: { entry: "lambda/src/missing.ts" } }))
+      .toThrow(/lambda\/src\/missing\.ts/);
   });
 });

@@ -1,12 +1,11 @@
-import { CognitoTestUser, GistTestUser, HealthLakeSmartConfig, InvokeCondition } from "../stacks/config";
-import { OAuthFlow } from "../stacks/smart-metadata";
-import * as rules from "../stacks/config-rules";
+import { CognitoTestUser, HealthLakeSmartConfig, InvokeCondition, OAuthFlow, SingleTestUser, resolveConfig } from "../stacks/config";
+import * as rules from "../stacks/config/rules";
 import { complete } from "../environments/complete";
 import { ENVIRONMENTS } from "../environments";
 import { sandbox } from "../environments/sandbox";
 
 const base: HealthLakeSmartConfig = { name: "test", datastore: { name: "fhir" } };
-const smart = (cognito: HealthLakeSmartConfig["cognito"]): HealthLakeSmartConfig => ({ ...base, smartOnFhir: true, cognito });
+const smart = (cognito: NonNullable<HealthLakeSmartConfig["smart"]>["cognito"]): HealthLakeSmartConfig => ({ ...base, smart: { cognito } });
 
 describe("configuration rules: each fails on a bad value, names field and value, and passes a good one", () => {
   test.each([
@@ -17,74 +16,72 @@ describe("configuration rules: each fails on a bad value, names field and value,
     ["bucketPrefixes (length)", rules.bucketPrefixes, { ...base, importExport: { dataBucketPrefix: "d".repeat(38), logsBucketPrefix: "logs-" } },
       /dataBucketPrefix "d{38}" breaks S3 bucket naming/, { ...base, importExport: { dataBucketPrefix: "d".repeat(37), logsBucketPrefix: "xlogs" } }],
     ["cognitoDomainPrefix", rules.cognitoDomainPrefix, smart({ domainPrefix: "my-cognito-login" }),
-      /^cognito.domainPrefix "my-cognito-login" breaks Cognito's domain prefix rules/, smart({ domainPrefix: "my-smart-login" })],
+      /^smart.cognito.domainPrefix "my-cognito-login" breaks Cognito's domain prefix rules/, smart({ domainPrefix: "my-smart-login" })],
     ["cognitoDomainPrefix (hyphen)", rules.cognitoDomainPrefix, smart({ domainPrefix: "-login" }), /"-login" breaks/, smart({ domainPrefix: "login" })],
     ["redirectUrls", rules.redirectUrls, smart({ callbackUrls: ["http://app.example.org/cb"] }),
-      /^cognito.callbackUrls\[0\] "http:\/\/app.example.org\/cb" is not HTTPS/, smart({ callbackUrls: ["https://app.example.org/cb", "http://localhost:3000/cb"] })],
-    ["redirectUrls (logout)", rules.redirectUrls, smart({ logoutUrls: ["https://app.example.org/#out"] }), /^cognito.logoutUrls\[0\] .* has a fragment/, smart({ logoutUrls: ["https://app.example.org/out"] })],
+      /^smart.cognito.callbackUrls\[0\] "http:\/\/app.example.org\/cb" is not HTTPS/, smart({ callbackUrls: ["https://app.example.org/cb", "http://localhost:3000/cb"] })],
+    ["redirectUrls (logout)", rules.redirectUrls, smart({ logoutUrls: ["https://app.example.org/#out"] }), /^smart.cognito.logoutUrls\[0\] .* has a fragment/, smart({ logoutUrls: ["https://app.example.org/out"] })],
     ["tokenValidity", rules.tokenValidity, smart({ tokenValidity: { accessToken: 2, idToken: 60, refreshToken: 30 } }),
-      /^cognito.tokenValidity.accessToken 2 minutes is outside Cognito's limits: use a whole number between 5 minutes and 1 day/,
+      /^smart.cognito.tokenValidity.accessToken 2 minutes is outside Cognito's limits: use a whole number between 5 minutes and 1 day/,
       smart({ tokenValidity: { accessToken: 5, idToken: 60, refreshToken: 30 } })],
     ["tokenValidity (units)", rules.tokenValidity, smart({ tokenValidityUnits: { accessToken: "days", idToken: "minutes", refreshToken: "days" }, tokenValidity: { accessToken: 2, idToken: 60, refreshToken: 30 } }),
       /accessToken 2 days is outside/, smart({ tokenValidityUnits: { accessToken: "days", idToken: "minutes", refreshToken: "days" }, tokenValidity: { accessToken: 1, idToken: 60, refreshToken: 30 } })],
     ["passwordsOutOfConfig", rules.passwordsOutOfConfig, smart({ testUsers: [{ username: "alice", email: "a@example.org", password: "Str0ng!pass" } as CognitoTestUser] }),
-      /^cognito.testUsers\[0\].password is set \(value not shown\): a password in the configuration would be written into cdk.tf.json; remove it and pass it at deploy instead: TF_VAR_test_user_passwords='\{"alice":"..."\}'$/,
+      /^smart.cognito.testUsers\[0\].password is set \(value not shown\): a password in the configuration would be written into cdk.tf.json; remove it and pass it at deploy instead: TF_VAR_test_user_passwords='\{"alice":"..."\}'$/,
       smart({ testUsers: [{ username: "alice", email: "a@example.org" }] })],
-    ["passwordsOutOfConfig (gist user)", rules.passwordsOutOfConfig, smart({ gistTestUser: { username: "test", email: "t@x.org", preferredUsername: "t", password: "x" } as GistTestUser }),
-      /^cognito.gistTestUser.password is set .* TF_VAR_test_user_password='...'$/, smart({ gistTestUser: { username: "test", email: "t@x.org", preferredUsername: "t" } })],
+    ["passwordsOutOfConfig (gist user)", rules.passwordsOutOfConfig, smart({ singleTestUser: { username: "test", email: "t@x.org", preferredUsername: "t", password: "x" } as SingleTestUser }),
+      /^smart.cognito.singleTestUser.password is set .* TF_VAR_test_user_password='...'$/, smart({ singleTestUser: { username: "test", email: "t@x.org", preferredUsername: "t" } })],
     ["uniqueTestUsers", rules.uniqueTestUsers, smart({ testUsers: [{ username: "a", email: "a@x.org" }, { username: "a", email: "b@x.org" }] }),
-      /^cognito.testUsers has user "a" more than once/, smart({ testUsers: [{ username: "a", email: "a@x.org" }, { username: "b", email: "b@x.org" }] })],
+      /^smart.cognito.testUsers has user "a" more than once/, smart({ testUsers: [{ username: "a", email: "a@x.org" }, { username: "b", email: "b@x.org" }] })],
     ["oauthFlows (repeated)", rules.oauthFlows, smart({ oauthFlows: ["code", "code"] }),
-      /^cognito.oauthFlows \["code","code"\] repeats a flow/, smart({ oauthFlows: ["code", "client_credentials"] })],
+      /^smart.cognito.oauthFlows \["code","code"\] repeats a flow/, smart({ oauthFlows: ["code", "client_credentials"] })],
     ["oauthFlows (unknown)", rules.oauthFlows, smart({ oauthFlows: ["implicit" as OAuthFlow] }),
-      /^cognito.oauthFlows \["implicit"\] holds \["implicit"\]: use "client_credentials" and\/or "code"/, smart({ oauthFlows: ["client_credentials"] })],
-    ["oauthFlows (machine without system scope)", rules.oauthFlows, { ...smart({ oauthFlows: ["client_credentials"] }), smart: { scopes: ["patient/*.read"] } },
-      /^cognito.oauthFlows includes "client_credentials", but smart.scopes \["patient\/\*.read"\] has no system\/ scope/, { ...smart({ oauthFlows: ["code"] }), smart: { scopes: ["patient/*.read"] } }],
-    ["oauthFlows (people without patient or user scope)", rules.oauthFlows, { ...smart({ oauthFlows: ["code"] }), smart: { scopes: ["system/*.read"] } },
-      /^cognito.oauthFlows includes "code", but smart.scopes \["system\/\*.read"\] has no patient\/ or user\/ scope/, { ...smart({ oauthFlows: ["code"] }), smart: { scopes: ["system/*.read", "user/*.read"] } }],
+      /^smart.cognito.oauthFlows \["implicit"\] holds \["implicit"\]: use "client_credentials" and\/or "code"/, smart({ oauthFlows: ["client_credentials"] })],
+    ["oauthFlows (machine without system scope)", rules.oauthFlows, { ...base, smart: { scopes: ["patient/*.read"], cognito: { oauthFlows: ["client_credentials"] } } },
+      /^smart.cognito.oauthFlows includes "client_credentials", but smart.scopes \["patient\/\*.read"\] has no system\/ scope/, { ...base, smart: { scopes: ["patient/*.read"], cognito: { oauthFlows: ["code"] } } }],
+    ["oauthFlows (people without patient or user scope)", rules.oauthFlows, { ...base, smart: { scopes: ["system/*.read"], cognito: { oauthFlows: ["code"] } } },
+      /^smart.cognito.oauthFlows includes "code", but smart.scopes \["system\/\*.read"\] has no patient\/ or user\/ scope/, { ...base, smart: { scopes: ["system/*.read", "user/*.read"], cognito: { oauthFlows: ["code"] } } }],
     ["mfaFactor", rules.mfaFactor, smart({ mfaConfiguration: "OPTIONAL", mfaSoftwareToken: false }),
-      /^cognito.mfaConfiguration "OPTIONAL" needs a second factor, but cognito.mfaSoftwareToken is false and cognito.sms is not set/,
+      /^smart.cognito.mfaConfiguration "OPTIONAL" needs a second factor, but smart.cognito.mfaSoftwareToken is false and smart.cognito.sms is not set/,
       smart({ mfaConfiguration: "OPTIONAL", mfaSoftwareToken: false, sms: { snsCallerArn: "arn:aws:iam::111122223333:role/sms", externalId: "x" } })],
-    ["smsRole", rules.smsRole, smart({ sms: { snsCallerArn: "sms-role", externalId: "x" } }), /^cognito.sms.snsCallerArn "sms-role" is not an IAM role ARN/,
+    ["smsRole", rules.smsRole, smart({ sms: { snsCallerArn: "sms-role", externalId: "x" } }), /^smart.cognito.sms.snsCallerArn "sms-role" is not an IAM role ARN/,
       smart({ sms: { snsCallerArn: "arn:aws:iam::111122223333:role/sms", externalId: "x" } })],
-    ["smartScopes (grammar)", rules.smartScopes, { ...base, smartOnFhir: true, smart: { scopes: ["system/*.*", "system/Patients.read"] } },
-      /^smart.scopes "system\/Patients.read" is not a SMART scope Cognito can issue/, { ...base, smartOnFhir: true, smart: { scopes: ["system/*.*", "system/Patient.read"] } }],
-    ["smartScopes (launch)", rules.smartScopes, { ...base, smartOnFhir: true, smart: { scopes: ["system/*.*", "launch/encounter"] } },
-      /^smart.scopes "launch\/encounter" is not a SMART scope/, { ...base, smartOnFhir: true, smart: { scopes: ["system/*.*", "launch/patient"] } }],
-    ["smartScopes (no clinical scope)", rules.smartScopes, { ...base, smartOnFhir: true, smart: { scopes: ["launch/patient"] } },
-      /^smart.scopes \["launch\/patient"\] holds no clinical scope/, { ...base, smartOnFhir: true, smart: { scopes: ["launch/patient", "patient/*.read"] } }],
-    ["smartScopes (v2 under V1)", rules.smartScopes, { ...base, smartOnFhir: true, smart: { scopes: ["system/*.rs"] } },
+    ["smartScopes (grammar)", rules.smartScopes, { ...base, smart: { scopes: ["system/*.*", "system/Patients.read"] } },
+      /^smart.scopes "system\/Patients.read" is not a SMART scope Cognito can issue/, { ...base, smart: { scopes: ["system/*.*", "system/Patient.read"] } }],
+    ["smartScopes (launch)", rules.smartScopes, { ...base, smart: { scopes: ["system/*.*", "launch/encounter"] } },
+      /^smart.scopes "launch\/encounter" is not a SMART scope/, { ...base, smart: { scopes: ["system/*.*", "launch/patient"] } }],
+    ["smartScopes (no clinical scope)", rules.smartScopes, { ...base, smart: { scopes: ["launch/patient"] } },
+      /^smart.scopes \["launch\/patient"\] holds no clinical scope/, { ...base, smart: { scopes: ["launch/patient", "patient/*.read"] } }],
+    ["smartScopes (v2 under V1)", rules.smartScopes, { ...base, smart: { scopes: ["system/*.rs"] } },
       /^smart.scopes "system\/\*.rs" is a SMART v2 scope, which SMART_ON_FHIR_V1 does not honour/,
-      { ...base, smartOnFhir: true, smart: { scopes: ["system/*.rs"], authorizationStrategy: "SMART_ON_FHIR" } }],
+      { ...base, smart: { scopes: ["system/*.rs"], authorizationStrategy: "SMART_ON_FHIR" } }],
     ["accountGuard (format)", rules.accountGuard, { ...base, allowedAccountIds: ["1111-2222-3333"] }, /^allowedAccountIds \["1111-2222-3333"\] are not 12-digit AWS account ids/,
       { ...base, allowedAccountIds: ["111122223333"] }],
     ["accountGuard (empty)", rules.accountGuard, { ...base, allowedAccountIds: [] }, /^allowedAccountIds is empty/, base],
     ["accountGuard (ARN of another account)", rules.accountGuard, { ...base, allowedAccountIds: ["111122223333"], kmsAdminArn: "arn:aws:iam::444455556666:role/Admin" },
       /^kmsAdminArn "arn:aws:iam::444455556666:role\/Admin" is in account 444455556666, which allowedAccountIds \["111122223333"\] does not list/,
       { ...base, allowedAccountIds: ["111122223333"], kmsAdminArn: "arn:aws:iam::111122223333:role/Admin" }],
-    ["oauthFlows (callbacks)", rules.oauthFlows, smart({ oauthFlows: ["code"], callbackUrls: [] }), /^cognito.callbackUrls is empty/, smart({ oauthFlows: ["client_credentials"], callbackUrls: [] })],
+    ["oauthFlows (callbacks)", rules.oauthFlows, smart({ oauthFlows: ["code"], callbackUrls: [] }), /^smart.cognito.callbackUrls is empty/, smart({ oauthFlows: ["client_credentials"], callbackUrls: [] })],
     ["datastoreKey", rules.datastoreKey, { ...base, datastore: { name: "f", createKmsKey: true, kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/abc" } },
       /^datastore.kmsKeyArn "arn:aws:kms:us-east-1:111122223333:key\/abc" contradicts datastore.createKmsKey: true/,
       { ...base, datastore: { name: "f", kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/abc" } }],
     ["kmsAdmin", rules.kmsAdmin, { ...base, datastore: { name: "f", createKmsKey: true } }, /^kmsAdminArn is missing, but a KMS key is created/,
       { ...base, datastore: { name: "f", createKmsKey: true }, kmsAdminArn: "arn:aws:iam::111122223333:role/KeyAdmin" }],
     ["kmsAdmin (format)", rules.kmsAdmin, { ...base, kmsAdminArn: "KeyAdmin" }, /^kmsAdminArn "KeyAdmin" is not an IAM user, role or root ARN/, { ...base, kmsAdminArn: "arn:aws:iam::111122223333:user/alice" }],
-    ["smartOptionsNeedSmart", rules.smartOptionsNeedSmart, { ...base, cognito: { domainPrefix: "x" } },
-      /^cognito is set but smartOnFhir is not true: remove cognito, or set smartOnFhir: true/, { ...base, smartOnFhir: true, cognito: { domainPrefix: "x" } }],
-    ["validatorLimits", rules.validatorLimits, { ...base, smartOnFhir: true, validator: { memoryMiB: 64 } }, /^validator.memoryMiB 64 is outside Lambda's limits/,
-      { ...base, smartOnFhir: true, validator: { memoryMiB: 128, timeoutSeconds: 3 } }],
-    ["validatorLimits (provisioned above reserved)", rules.validatorLimits, { ...base, smartOnFhir: true, validator: { reservedConcurrency: 2, provisionedConcurrency: 3 } },
-      /^validator.provisionedConcurrency 3 exceeds validator.reservedConcurrency 2, which Lambda refuses/,
-      { ...base, smartOnFhir: true, validator: { provisionedConcurrency: 3 } }],
-    ["validatorLimits (invoke condition)", rules.validatorLimits, { ...base, smartOnFhir: true, validator: { invokeCondition: "sourceArn" as InvokeCondition } },
-      /^validator.invokeCondition "sourceArn" is not one of "none", "account", "datastore"/, { ...base, smartOnFhir: true, validator: { invokeCondition: "account" } }],
+    ["validatorLimits", rules.validatorLimits, { ...base, smart: { validator: { memoryMiB: 64 } } }, /^smart.validator.memoryMiB 64 is outside Lambda's limits/,
+      { ...base, smart: { validator: { memoryMiB: 128, timeoutSeconds: 3 } } }],
+    ["validatorLimits (provisioned above reserved)", rules.validatorLimits, { ...base, smart: { validator: { reservedConcurrency: 2, provisionedConcurrency: 3 } } },
+      /^smart.validator.provisionedConcurrency 3 exceeds smart.validator.reservedConcurrency 2, which Lambda refuses/,
+      { ...base, smart: { validator: { provisionedConcurrency: 3 } } }],
+    ["validatorLimits (invoke condition)", rules.validatorLimits, { ...base, smart: { validator: { invokeCondition: "sourceArn" as InvokeCondition } } },
+      /^smart.validator.invokeCondition "sourceArn" is not one of "none", "account", "datastore"/, { ...base, smart: { validator: { invokeCondition: "account" } } }],
     ["remoteStateBucket", rules.remoteStateBucket, { ...base, remoteState: { bucket: "State_Bucket" } }, /^remoteState.bucket "State_Bucket" is not an S3 bucket name/,
       { ...base, remoteState: { bucket: "state-bucket" } }],
   ] as const)("%s", (_name, rule, bad, message, good) => {
-    const problems = rule(bad as HealthLakeSmartConfig);
+    const problems = rule(resolveConfig(bad as HealthLakeSmartConfig));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
-    expect(rule(good as HealthLakeSmartConfig)).toEqual([]);
+    expect(rule(resolveConfig(good as HealthLakeSmartConfig))).toEqual([]);
   });
 
   test("every rule is run", () => {
@@ -94,8 +91,8 @@ describe("configuration rules: each fails on a bad value, names field and value,
   });
 
   test("a password in the configuration is never printed", () => {
-    const [problem] = rules.passwordsOutOfConfig(smart({ testUsers: [{ username: "bob", email: "b@x.org", password: "s3cretNoSymbol" } as CognitoTestUser] }));
-    expect(problem).toMatch(/^cognito.testUsers\[0\].password is set/);
+    const [problem] = rules.passwordsOutOfConfig(resolveConfig(smart({ testUsers: [{ username: "bob", email: "b@x.org", password: "s3cretNoSymbol" } as CognitoTestUser] })));
+    expect(problem).toMatch(/^smart.cognito.testUsers\[0\].password is set/);
     expect(problem).not.toContain("s3cret");
   });
 });
@@ -103,14 +100,14 @@ describe("configuration rules: each fails on a bad value, names field and value,
 describe("assertValidConfig", () => {
   test("stops synth with every problem of the environment, each on its own line", () => {
     const bad = { ...base, name: "BadName", region: "mars-1", datastore: { name: "f", createKmsKey: true } };
-    expect(() => rules.assertValidConfig(bad)).toThrow(
+    expect(() => rules.assertValidConfig(resolveConfig(bad))).toThrow(
       'environment "BadName" has 3 configuration problem(s):\n  - name "BadName" is not a valid stack name: use 1–40 lower-case letters, digits and hyphens, starting with a letter\n' +
       '  - region "mars-1" does not offer HealthLake: use one of us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-2, ca-central-1, eu-west-1, eu-west-2\n' +
       "  - kmsAdminArn is missing, but a KMS key is created (datastore.createKmsKey or importExport): name the IAM user or role that administers the keys");
   });
 
   test("the shipped environments are valid and uniquely named", () => {
-    for (const env of [sandbox, complete]) expect(rules.configProblems(env)).toEqual([]);
+    for (const env of [sandbox, complete]) expect(rules.configProblems(resolveConfig(env))).toEqual([]);
     const names = ENVIRONMENTS.map((e) => e.name);
     expect(new Set(names).size).toBe(names.length);
   });

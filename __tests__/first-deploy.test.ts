@@ -3,11 +3,13 @@ import { execFileSync } from "child_process";
 import * as path from "path";
 import { complete } from "../environments/complete";
 import { sandbox } from "../environments/sandbox";
-import { HealthLakeSmartConfig } from "../stacks/config";
+import { HealthLakeSmartConfig, SmartConfig } from "../stacks/config";
 import { decodeJsonencode } from "./support/jsonencode";
 import { addresses, synthJson } from "./support/synth";
 
-const smart = (extra: Partial<HealthLakeSmartConfig> = {}): HealthLakeSmartConfig => ({ name: "first", datastore: { name: "fhir" }, smartOnFhir: true, ...extra });
+const smart = (section: SmartConfig = {}): HealthLakeSmartConfig => ({ name: "first", datastore: { name: "fhir" }, smart: section });
+/** An environment with one change to its SMART section. */
+const changed = (env: HealthLakeSmartConfig, change: (smart: SmartConfig) => SmartConfig): HealthLakeSmartConfig => ({ ...env, smart: change(env.smart ?? {}) });
 const sandboxJson = synthJson(sandbox);
 const completeJson = synthJson(complete);
 const ANY_ACCOUNT = "${data.aws_caller_identity.current.account_id}";
@@ -96,7 +98,7 @@ describe("4. teardown that finishes", () => {
 
 describe("5. moving from the gist without a log group collision", () => {
   test("importExistingLogGroup emits an import block for the group the gist's Lambda created", () => {
-    const json = synthJson({ ...sandbox, validator: { ...sandbox.validator, importExistingLogGroup: true } });
+    const json = synthJson(changed(sandbox, (s) => ({ ...s, validator: { ...s.validator, importExistingLogGroup: true } })));
     expect(json.import).toEqual([{ to: "aws_cloudwatch_log_group.token_validator", id: "/aws/lambda/smart-fhir-auth-lambda" }]);
   });
 
@@ -118,7 +120,7 @@ describe("6. a Cognito domain prefix that is free", () => {
   });
 
   test("a migrating user keeps theirs", () => {
-    const json = synthJson({ ...sandbox, cognito: { ...sandbox.cognito, domainPrefix: "smart-fhir-test" } });
+    const json = synthJson(changed(sandbox, (s) => ({ ...s, cognito: { ...s.cognito, domainPrefix: "smart-fhir-test" } })));
     expect(json.resource.aws_cognito_user_pool_domain.this.domain).toBe("smart-fhir-test");
   });
 });

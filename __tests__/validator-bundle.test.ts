@@ -2,20 +2,21 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildValidatorBundle } from "../lambda/build";
+import { BUILT_VALIDATOR, VALIDATOR_BUNDLE } from "../lambda/bundle";
+import { bundleNodejs, stagedBundle } from "../stacks/bundling";
 import { runBundle } from "../testing/bundle-process";
 import { JwksServer, loopbackCertificate } from "../testing/jwks-server";
 import { rsaKey, signJwt } from "../testing/jwt";
 
 const sha256 = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
-describe("validator bundle (npm run build)", () => {
-  const outfile = buildValidatorBundle();
+describe("validator bundle", () => {
+  const outfile = BUILT_VALIDATOR;
 
-  test("is the same bytes when built again from the same source", () => {
-    const first = sha256(outfile);
-    buildValidatorBundle();
-    expect(sha256(outfile)).toBe(first);
+  test("is the same bytes whenever and wherever it is built: by npm run build, again, and at synth", () => {
+    const again = bundleNodejs(VALIDATOR_BUNDLE, path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bundle-again-")), "index.js"));
+    expect(sha256(again)).toBe(sha256(outfile));
+    expect(sha256(path.join(stagedBundle(VALIDATOR_BUNDLE), "index.js"))).toBe(sha256(outfile));
   });
 
   test("is CommonJS exporting an async handler, with no path of this checkout in it", () => {
@@ -65,7 +66,7 @@ describe("validator bundle with its issuer's keys shipped beside it (jwks.json),
     server.keys = [key.jwk];
     await server.start();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "shipped-keys-"));
-    fs.copyFileSync(buildValidatorBundle(), path.join(dir, "index.js"));
+    fs.copyFileSync(BUILT_VALIDATOR, path.join(dir, "index.js"));
     fs.writeFileSync(path.join(dir, "jwks.json"), JSON.stringify({ keys: [key.jwk] }));
     fs.writeFileSync(path.join(dir, "ca.pem"), loopbackCertificate().cert);
   });

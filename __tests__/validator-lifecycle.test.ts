@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { createHandler, HandlerResult } from "../lambda/src/handler";
-import { VALIDATOR_BUNDLE } from "../testing/bundle-process";
+import { BUILT_VALIDATOR } from "../lambda/bundle";
 import { BundleChild } from "./support/bundle-child";
 import { JwksServer, loopbackCertificate } from "../testing/jwks-server";
 import { b64url, nowSeconds, rsaKey, signJwt } from "../testing/jwt";
@@ -59,7 +59,7 @@ describe("2. a freeze at init does not become an outage", () => {
   test("the built bundle, stopped (SIGSTOP) while its init download is in flight and thawed after its deadline, allows the first request", async () => {
     // The init download's answer is held back past the freeze, as a connection lost to a freeze would be.
     server.delayNextMs = 1500;
-    const child = await BundleChild.start(VALIDATOR_BUNDLE, {
+    const child = await BundleChild.start(BUILT_VALIDATOR, {
       PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: path.join(caDir, "ca.pem"), ...env(server.uri("frozen")),
     });
     try {

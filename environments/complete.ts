@@ -13,14 +13,12 @@ export const complete: HealthLakeSmartConfig = {
   remoteState: { bucket: "example-terraform-state-bucket", key: "healthlake-smart/complete.tfstate" },
   datastore: { name: "fhir-complete", fhirVersion: "R4", preloadSynthea: true, createKmsKey: true },
   kmsAdminArn: "arn:aws:iam::111122223333:role/KeyAdministrator",
-  smartOnFhir: true,
   smart: {
     authorizationStrategy: "SMART_ON_FHIR",
     fineGrainedAuthorization: true,
     serviceRoleName: "healthlake-smart-complete-service-role",
     scopes: ["launch/patient", "patient/*.read", "patient/*.rs", "patient/Observation.rs?category=laboratory", "system/*.*", "system/*.rs"],
-  },
-  cognito: {
+    cognito: {
     userPoolName: "healthlake-smart-complete",
     domainPrefix: "healthlake-smart-complete",
     clientName: "smart-on-fhir-app",
@@ -50,6 +48,7 @@ export const complete: HealthLakeSmartConfig = {
     tracing: true,
     // Verify on your account before tightening: AWS documents no condition for HealthLake's calls.
     invokeCondition: "datastore",
+  },
   },
   protectData: true,
   importExport: {

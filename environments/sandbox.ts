@@ -7,13 +7,11 @@ export const sandbox: HealthLakeSmartConfig = {
   datastore: { name: "my-fhir-datastore", preloadSynthea: true },
   // A throwaway, like the gist: `cdktf destroy sandbox` deletes the datastore and its data.
   protectData: false,
-  smartOnFhir: true,
   smart: {
     authorizationStrategy: "SMART_ON_FHIR_V1",
     fineGrainedAuthorization: true,
     serviceRoleName: "my-healthlake-service-role",
-  },
-  cognito: {
+    cognito: {
     userPoolName: "my-cognito-user-pool",
     // The gist's "smart-fhir-test" is taken (prefixes are unique across all accounts): the default
     // `sandbox-fhir-<account id>` is free. Moving from the gist, set yours here.
@@ -25,7 +23,7 @@ export const sandbox: HealthLakeSmartConfig = {
     logoutUrls: [],
     tokenValidity: { accessToken: 60, idToken: 60, refreshToken: 60 },
     tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "minutes" },
-    gistTestUser: { username: "test", email: "test@test.com", preferredUsername: "testadmin" },
+    singleTestUser: { username: "test", email: "test@test.com", preferredUsername: "testadmin" },
   },
   validator: {
     functionName: "smart-fhir-auth-lambda",
@@ -33,5 +31,6 @@ export const sandbox: HealthLakeSmartConfig = {
     cognitoPolicyName: "smart-fhir-auth-lambda-cognito-access",
     memoryMiB: 512,
     timeoutSeconds: 3,
+  },
   },
 };

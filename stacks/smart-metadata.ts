@@ -1,8 +1,6 @@
 import { AuthorizationStrategy, parseClinicalScope } from "../smart/scope-grammar";
 import { CognitoUrls } from "./cognito-urls";
-
-/** OAuth flows a Cognito app client can allow that HealthLake accepts in its SMART metadata. */
-export type OAuthFlow = "client_credentials" | "code";
+import { OAuthFlow } from "./config";
 
 export interface SmartMetadataInput {
   readonly urls: CognitoUrls;

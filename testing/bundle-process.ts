@@ -1,7 +1,7 @@
 import { spawn } from "child_process";
 import * as path from "path";
 
-export const VALIDATOR_BUNDLE = path.join(__dirname, "..", "lambda", "dist", "index.js");
+import { BUILT_VALIDATOR } from "../lambda/bundle";
 
 export interface BundleRun {
   /** Per-request latency inside the process, in milliseconds. */
@@ -18,7 +18,7 @@ export interface BundleRun {
 export interface BundleRunOptions {
   /** The Node binary. @default - this process's */
   readonly node?: string;
-  /** The bundle to load. @default VALIDATOR_BUNDLE */
+  /** The bundle to load. @default - the bundle `npm run build` writes */
   readonly bundle?: string;
   /** The public key of the events' tokens: measure the verification floor beside each request. */
   readonly floorJwk?: object;
@@ -26,7 +26,7 @@ export interface BundleRunOptions {
 
 /** Starts a new Node process on a validator bundle, as a Lambda cold start would, and sends it `count` requests. */
 export function runBundle(env: NodeJS.ProcessEnv, count: number, events: readonly unknown[], options: BundleRunOptions = {}): Promise<BundleRun> {
-  const { node = process.execPath, bundle = VALIDATOR_BUNDLE, floorJwk } = options;
+  const { node = process.execPath, bundle = BUILT_VALIDATOR, floorJwk } = options;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(node, [path.join(__dirname, "invoke-bundle.cjs"), bundle, String(count), JSON.stringify(events), ...(floorJwk ? [JSON.stringify(floorJwk)] : [])],

@@ -1,6 +1,6 @@
 import { spawn } from "child_process";
 import * as path from "path";
-import { VALIDATOR_BUNDLE } from "./bundle-process";
+import { BUILT_VALIDATOR } from "../lambda/bundle";
 
 export interface Retained {
   readonly heapBytes: number;
@@ -14,7 +14,7 @@ export interface Retained {
  */
 export function retainedAfter(mode: "forged" | "valid", count: number, env: NodeJS.ProcessEnv, token: { valid: string; kid: string; endpoint: string }, node = process.execPath): Promise<Retained> {
   return new Promise((resolve, reject) => {
-    const child = spawn(node, ["--expose-gc", path.join(__dirname, "memory-probe-main.cjs"), VALIDATOR_BUNDLE, mode, String(count), token.valid, token.kid, token.endpoint],
+    const child = spawn(node, ["--expose-gc", path.join(__dirname, "memory-probe-main.cjs"), BUILT_VALIDATOR, mode, String(count), token.valid, token.kid, token.endpoint],
       { env, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {

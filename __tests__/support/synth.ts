@@ -19,7 +19,7 @@ export interface TerraformJson {
 
 /** The stack's Terraform JSON as `cdktf synth` writes it, minus metadata, with stable asset paths. */
 export function synthJson(config: HealthLakeSmartConfig): TerraformJson {
-  const stack = new HealthLakeSmartStack(Testing.app(), { config });
+  const stack = new HealthLakeSmartStack(Testing.app(), config.name, { config });
   return JSON.parse(Testing.synth(stack).replace(ASSET_HASH, "$1<bundle-hash>"));
 }
 

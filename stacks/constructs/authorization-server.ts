@@ -7,8 +7,7 @@ import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool
 import { CognitoUserPoolDomain } from "@cdktf/provider-aws/lib/cognito-user-pool-domain";
 import { CognitoUrls, cognitoUrls } from "../cognito-urls";
 import { PASSWORD_POLICY } from "../password-policy";
-import { ResolvedCognito } from "../resolve-config";
-import { OAuthFlow } from "../smart-metadata";
+import { OAuthFlow, ResolvedCognito } from "../config";
 
 /**
  * A Cognito resource server turns `<identifier>/<scope name>` into one SMART scope: identifier
@@ -66,8 +65,8 @@ export interface AuthorizationServerProps extends Omit<ResolvedCognito, "domainP
   readonly domainPrefix: string;
   /** Every SMART scope the pool can issue, `<level>/<name>`. */
   readonly scopes: readonly string[];
-  /** Initial password of `gistTestUser`: a sensitive Terraform variable reference, never a literal. */
-  readonly gistTestUserPassword?: string;
+  /** Initial password of `singleTestUser`: a sensitive Terraform variable reference, never a literal. */
+  readonly singleTestUserPassword?: string;
   /** Name of the sensitive Terraform map variable holding `testUsers` passwords by username. */
   readonly testUserPasswordsVariable?: string;
 }
@@ -168,17 +167,17 @@ export class AuthorizationServer extends Construct {
     });
     this.clientScopes = [...new Set(props.oauthFlows.flatMap((flow) => clientScopes(flow, props.scopes)))];
 
-    if (props.gistTestUser) {
+    if (props.singleTestUser) {
       const user = new CognitoUser(this, "test-user", {
         userPoolId: this.userPool.id,
-        username: props.gistTestUser.username,
-        password: props.gistTestUserPassword,
+        username: props.singleTestUser.username,
+        password: props.singleTestUserPassword,
         // Without a password Cognito sets a temporary one; it is not mailed to the gist's address,
         // which belongs to someone else. Set a password with `aws cognito-idp admin-set-user-password`.
         messageAction: "SUPPRESS",
         attributes: {
-          preferred_username: props.gistTestUser.preferredUsername,
-          email: props.gistTestUser.email,
+          preferred_username: props.singleTestUser.preferredUsername,
+          email: props.singleTestUser.email,
           email_verified: "true",
         },
         lifecycle: INITIAL_PASSWORD_ONLY,

@@ -3,8 +3,8 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { policyDocument } from "../iam-policy";
 
 export interface EncryptionKeyProps {
-  /** Terraform name of the key (`aws_kms_key.<address>`). */
-  readonly address: string;
+  /** Terraform name of the key (`aws_kms_key.<terraformName>`). */
+  readonly terraformName: string;
   readonly description: string;
   readonly accountId: string;
   /** The principal allowed to manage, but not use, the key. */
@@ -45,6 +45,6 @@ export class EncryptionKey extends Construct {
         },
       ]),
     });
-    this.key.overrideLogicalId(props.address);
+    this.key.overrideLogicalId(props.terraformName);
   }
 }

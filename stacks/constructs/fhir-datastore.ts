@@ -3,6 +3,16 @@ import { Fn, IResolvable, Op, TerraformStack } from "cdktf";
 import { HealthlakeFhirDatastore } from "../../.gen/providers/awscc/healthlake-fhir-datastore";
 import type { AuthorizationStrategy } from "../../smart/scope-grammar";
 
+/** What a SMART-on-FHIR datastore is created with: HealthLake's `IdentityProviderConfiguration`. */
+export interface IdentityProviderSettings {
+  readonly authorizationStrategy: AuthorizationStrategy;
+  readonly fineGrainedAuthorization: boolean;
+  /** ARN HealthLake invokes to validate each bearer token. */
+  readonly idpLambdaArn: string;
+  /** SMART configuration document, served at `.well-known/smart-configuration`. */
+  readonly metadata: Record<string, unknown>;
+}
+
 export interface FhirDatastoreProps {
   readonly name: string;
   readonly fhirVersion: "R4";
@@ -13,14 +23,7 @@ export interface FhirDatastoreProps {
   /** Terraform refuses to plan the datastore's deletion. */
   readonly preventDestroy: boolean;
   /** SMART on FHIR. @default - AWS_AUTH: SigV4-signed requests only */
-  readonly smart?: {
-    readonly authorizationStrategy: AuthorizationStrategy;
-    readonly fineGrainedAuthorization: boolean;
-    /** ARN HealthLake invokes to validate each bearer token. */
-    readonly idpLambdaArn: string;
-    /** SMART configuration document, served at `.well-known/smart-configuration`. */
-    readonly metadata: Record<string, unknown>;
-  };
+  readonly identityProvider?: IdentityProviderSettings;
 }
 
 /**
@@ -37,7 +40,7 @@ export class FhirDatastore extends Construct {
 
   constructor(scope: Construct, id: string, props: FhirDatastoreProps) {
     super(scope, id);
-    const { smart, tags } = props;
+    const { identityProvider: smart, tags } = props;
     const metadata = smart && Fn.jsonencode(smart.metadata);
     this.datastore = new HealthlakeFhirDatastore(this, "datastore", {
       datastoreName: props.name,

@@ -36,14 +36,14 @@ export class ImportExport extends Construct {
   constructor(scope: Construct, id: string, props: ImportExportProps) {
     super(scope, id);
     this.key = new EncryptionKey(this, "s3-key", {
-      address: "s3",
+      terraformName: "s3",
       description: "Encrypts the HealthLake import/export bucket",
       accountId: props.accountId,
       adminArn: props.kmsAdminArn,
     }).key;
 
     const logs = new SecureBucket(this, "access-logs", {
-      address: "access_logs",
+      terraformName: "access_logs",
       bucketPrefix: props.logsBucketPrefix,
       // S3 server access log delivery only writes to SSE-S3 buckets.
       encryption: "AES256",
@@ -67,7 +67,7 @@ export class ImportExport extends Construct {
     });
 
     this.dataBucket = new SecureBucket(this, "data", {
-      address: "data",
+      terraformName: "data",
       bucketPrefix: props.dataBucketPrefix,
       encryption: { kmsKeyArn: this.key.arn },
       lifecycleRules: [ABORT_INCOMPLETE_UPLOADS, {

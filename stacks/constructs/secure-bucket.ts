@@ -10,8 +10,8 @@ import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versionin
 import { PolicyStatement, policyDocument } from "../iam-policy";
 
 export interface SecureBucketProps {
-  /** Terraform name of the bucket and of each of its settings resources (`aws_s3_bucket.<address>`, ...). */
-  readonly address: string;
+  /** Terraform name of the bucket and of each of its settings resources (`aws_s3_bucket.<terraformName>`, ...). */
+  readonly terraformName: string;
   readonly bucketPrefix: string;
   /** A KMS key ARN for SSE-KMS, or SSE-S3 (needed where S3 delivers server access logs). */
   readonly encryption: { readonly kmsKeyArn: string } | "AES256";
@@ -32,7 +32,7 @@ export interface SecureBucketProps {
 
 /**
  * A private, versioned, encrypted S3 bucket that only answers TLS 1.2+ requests and logs access:
- * the bucket and its settings resources, each at `<type>.<address>`.
+ * the bucket and its settings resources, each at `<type>.<terraformName>`.
  */
 export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
@@ -41,7 +41,7 @@ export class SecureBucket extends Construct {
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
     const pin = <T extends { overrideLogicalId(id: string): void }>(resource: T): T => {
-      resource.overrideLogicalId(props.address);
+      resource.overrideLogicalId(props.terraformName);
       return resource;
     };
 

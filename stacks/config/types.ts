@@ -1,41 +1,34 @@
-import type { AuthorizationStrategy } from "../smart/scope-grammar";
-import { OAuthFlow } from "./smart-metadata";
+import type { AuthorizationStrategy } from "../../smart/scope-grammar";
 
-/**
- * One environment: everything one stack deploys. Each file under `environments/` exports one.
- * Defaults are the reference module's unless its value is unsafe; the README's configuration
- * reference lists every field and each default that differs from the module.
- */
+// What an environment file under `environments/` writes. Every optional field with a default has
+// it in `./defaults.ts` (one value, used by `./resolve.ts`, checked in docs/configuration.md); a field
+// without one says here what leaving it out means. `./rules.ts` checks the resolved configuration.
+
+/** One environment: everything one stack deploys. */
 export interface HealthLakeSmartConfig {
   /** Stack name: `cdktf deploy <name>` and the folder under `cdktf.out/stacks/`. Lower case, digits, hyphens. */
   readonly name: string;
-  /** @default "us-east-1" */
+  /** The region of every resource; one HealthLake offers. */
   readonly region?: string;
   /**
    * The AWS accounts this stack may run in (the aws provider's `allowed_account_ids`): any plan in
-   * another account stops before it changes anything. @default - any account
+   * another account stops before it changes anything. Absent: any account.
    */
   readonly allowedAccountIds?: readonly string[];
-  /** Tags on every taggable resource (aws provider default tags, and the datastore). @default {} */
+  /** Tags on every taggable resource (aws provider default tags, and the datastore). */
   readonly tags?: Readonly<Record<string, string>>;
-  /** Keep state in S3. @default - local state in `terraform.<name>.tfstate` at the project root */
+  /** Keep state in S3. Absent: local state in `terraform.<name>.tfstate` at the project root. */
   readonly remoteState?: RemoteStateConfig;
   readonly datastore: DatastoreConfig;
   /** Principal that administers the KMS keys (module: `kms_admin_iam_arn`). Required when a key is created. */
   readonly kmsAdminArn?: string;
-  /** SMART on FHIR with Cognito and the token validator (module: `smart_on_fhir`). @default false */
-  readonly smartOnFhir?: boolean;
-  /** Only with `smartOnFhir`. */
+  /** SMART on FHIR: Cognito, the token validator and the service role (module: `smart_on_fhir`). Absent: an AWS_AUTH datastore. */
   readonly smart?: SmartConfig;
-  /** Only with `smartOnFhir`. */
-  readonly cognito?: CognitoConfig;
-  /** Only with `smartOnFhir`. */
-  readonly validator?: ValidatorConfig;
-  /** S3 buckets, KMS key and role for `StartFHIRImportJob`/`StartFHIRExportJob`. @default - none */
+  /** S3 buckets, KMS key and role for `StartFHIRImportJob`/`StartFHIRExportJob`. Absent: none. */
   readonly importExport?: ImportExportConfig;
   /**
    * `prevent_destroy` on the datastore and the data bucket: Terraform refuses any plan that would
-   * delete them. Turn it off, and deploy, only to tear an environment down on purpose. @default true
+   * delete them. Off, a destroy also empties the buckets. Turn it off, and deploy, only to tear down.
    */
   readonly protectData?: boolean;
 }
@@ -43,41 +36,47 @@ export interface HealthLakeSmartConfig {
 export interface RemoteStateConfig {
   /** An existing, versioned bucket. */
   readonly bucket: string;
-  /** @default "healthlake-smart/<name>.tfstate" */
+  /** The state object's key. */
   readonly key?: string;
-  /** @default - the environment's region */
+  /** The bucket's region. */
   readonly region?: string;
-  /** Customer-managed key for the state object. @default - SSE-S3 */
+  /** Customer-managed key for the state object. Absent: SSE-S3. */
   readonly kmsKeyId?: string;
 }
 
 export interface DatastoreConfig {
   /** Module: `datastore_name`. Changing it replaces the datastore. */
   readonly name: string;
-  /** Module: `fhir_version`. @default "R4" */
+  /** Module: `fhir_version`. */
   readonly fhirVersion?: "R4";
-  /** Load Synthea sample data at creation (module: `preload_data`). @default false */
+  /** Load Synthea sample data at creation (module: `preload_data`). */
   readonly preloadSynthea?: boolean;
-  /** Create `aws_kms_key.datastore` and encrypt with it (module: `create_kms_key`). @default false */
+  /** Create `aws_kms_key.datastore` and encrypt with it (module: `create_kms_key`). */
   readonly createKmsKey?: boolean;
-  /** An existing customer-managed key instead. @default - an AWS-owned key unless `createKmsKey` */
+  /** An existing customer-managed key instead. Absent: an AWS-owned key unless `createKmsKey`. */
   readonly kmsKeyArn?: string;
 }
 
+/** OAuth flows a Cognito app client can allow that HealthLake accepts in its SMART metadata. */
+export type OAuthFlow = "client_credentials" | "code";
+
 export interface SmartConfig {
-  /** `SMART_ON_FHIR` also honours SMART v2 scopes (c/r/u/d/s). @default "SMART_ON_FHIR_V1" */
+  /** `SMART_ON_FHIR` also honours SMART v2 scopes (c/r/u/d/s). */
   readonly authorizationStrategy?: AuthorizationStrategy;
+  /** HealthLake narrows `user/` and `patient/` access to the `fhirUser` compartment. */
+  readonly fineGrainedAuthorization?: boolean;
+  /** The role HealthLake assumes for allowed requests. */
+  readonly serviceRoleName?: string;
   /**
    * The SMART scopes Cognito can issue, each `<level>/<name>` becoming scope `<name>` of the resource
    * server `<level>` (`system`, `patient`, `user`, `launch`). `system/` scopes go to the machine client
    * only, the others to the client people sign in with.
-   * @default ["launch/patient", "system/*.*", "patient/*.read"] (the gist's)
    */
   readonly scopes?: readonly string[];
-  /** @default true */
-  readonly fineGrainedAuthorization?: boolean;
-  /** The role HealthLake assumes for allowed requests. @default "healthlake-service-role" */
-  readonly serviceRoleName?: string;
+  /** The Cognito user pool that issues the tokens. */
+  readonly cognito?: CognitoConfig;
+  /** The Lambda HealthLake calls to validate each token. */
+  readonly validator?: ValidatorConfig;
 }
 
 export type TokenValidityUnit = "seconds" | "minutes" | "hours" | "days";
@@ -99,7 +98,7 @@ export interface TokenValidityUnits {
  * optional variable `test_user_password`; without it Cognito gives the user a temporary password
  * and sends no invitation (the gist's address is not yours).
  */
-export interface GistTestUser {
+export interface SingleTestUser {
   readonly username: string;
   readonly email: string;
   readonly preferredUsername: string;
@@ -109,50 +108,42 @@ export interface GistTestUser {
 export interface CognitoTestUser {
   readonly username: string;
   readonly email: string;
-  /** @default - the username */
+  /** Absent: the username. */
   readonly preferredUsername?: string;
-  /** @default true */
+  /** Whether the email counts as verified. Absent: true. */
   readonly emailVerified?: boolean;
 }
 
 export interface CognitoConfig {
-  /** @default "smart-on-fhir-healthlake-cognito" */
   readonly userPoolName?: string;
   /**
    * Hosted UI `https://<domainPrefix>.auth.<region>.amazoncognito.com` (module: `cognito_domain`).
-   * Prefixes are unique per region across all AWS accounts.
-   * @default - `<name>-fhir-<account id>`, unique to the account (module: "smart-fhir", taken)
+   * Prefixes are unique per region across all AWS accounts. Absent: `<name>-fhir-<account id>`,
+   * composed by Terraform, unique to the account (the module's "smart-fhir" is taken).
    */
   readonly domainPrefix?: string;
-  /** @default "smart-on-fhir-app" */
   readonly clientName?: string;
-  /** @default "ACTIVE" (module: "INACTIVE") */
   readonly deletionProtection?: "ACTIVE" | "INACTIVE";
-  /** @default "OFF" */
   readonly mfaConfiguration?: "OFF" | "ON" | "OPTIONAL";
-  /** TOTP authenticator apps as a second factor whenever MFA is not OFF. @default true */
+  /** TOTP authenticator apps as a second factor whenever MFA is not OFF. */
   readonly mfaSoftwareToken?: boolean;
-  /** SMS as a second factor (and for SMS messages): Cognito sends through SNS with this role. @default - no SMS */
+  /** SMS as a second factor (and for SMS messages): Cognito sends through SNS with this role. Absent: no SMS. */
   readonly sms?: SmsConfig;
   /**
    * `client_credentials` (machine to machine, `system/` scopes) and/or `code` (authorization code with
    * PKCE, for people: OIDC, launch, patient and user scopes). One app client per flow: the first keeps
    * the reference address `aws_cognito_user_pool_client.client`, a second is
-   * `aws_cognito_user_pool_client.<flow>` (module: `grant_type`). @default ["code"]
+   * `aws_cognito_user_pool_client.machine` or `.people` (module: `grant_type`).
    */
   readonly oauthFlows?: readonly OAuthFlow[];
-  /** HTTPS, or http://localhost. @default ["https://localhost"] */
+  /** HTTPS, or http://localhost. */
   readonly callbackUrls?: readonly string[];
-  /** @default [] */
   readonly logoutUrls?: readonly string[];
-  /** @default { accessToken: 60, idToken: 60, refreshToken: 30 } */
   readonly tokenValidity?: TokenValidity;
-  /** @default { accessToken: "minutes", idToken: "minutes", refreshToken: "days" } */
   readonly tokenValidityUnits?: TokenValidityUnits;
-  /** @default [] */
   readonly testUsers?: readonly CognitoTestUser[];
-  /** Only for parity with the gist's state. @default - none */
-  readonly gistTestUser?: GistTestUser;
+  /** Only for parity with the gist's state. Absent: none. */
+  readonly singleTestUser?: SingleTestUser;
 }
 
 export interface SmsConfig {
@@ -160,7 +151,7 @@ export interface SmsConfig {
   readonly snsCallerArn: string;
   /** External id the role's trust policy requires. */
   readonly externalId: string;
-  /** @default - the pool's region */
+  /** Absent: the pool's region. */
   readonly snsRegion?: string;
 }
 
@@ -168,44 +159,40 @@ export interface SmsConfig {
 export type InvokeCondition = "none" | "account" | "datastore";
 
 export interface ValidatorConfig {
-  /** @default "healthlake_token_validator" */
   readonly functionName?: string;
-  /** @default "healthlake_token_validator_role" */
   readonly roleName?: string;
-  /** Name of `aws_iam_role_policy.cognito_access` (module: `lambda_cognito_access_role`). @default "fhir_cognito_access" */
+  /** Name of `aws_iam_role_policy.cognito_access` (module: `lambda_cognito_access_role`). */
   readonly cognitoPolicyName?: string;
-  /** Lambda CPU grows with memory; 512 MB keeps a cold start well inside HealthLake's 1 s. @default 512 (module: 256) */
+  /** Lambda CPU grows with memory. */
   readonly memoryMiB?: number;
-  /** HealthLake stops waiting after 1 s. @default 3 (module: 30) */
+  /** HealthLake stops waiting after 1 s. */
   readonly timeoutSeconds?: number;
-  /** Retention of `aws_cloudwatch_log_group.token_validator`, a CloudWatch Logs value. @default 365 */
+  /** Retention of `aws_cloudwatch_log_group.token_validator`, a CloudWatch Logs value. */
   readonly logRetentionDays?: number;
-  /** Customer-managed key for the log group; its policy must allow `logs.<region>.amazonaws.com`. @default - CloudWatch Logs' own encryption */
+  /** Customer-managed key for the log group; its policy must allow `logs.<region>.amazonaws.com`. Absent: CloudWatch Logs' own encryption. */
   readonly logKmsKeyArn?: string;
   /**
    * Executions kept for the validator, so other functions cannot starve it. Lambda refuses a
    * reservation that leaves the account fewer than 10 unreserved executions, and new accounts
-   * often have 10 or 50 in all. @default - none (the account's unreserved pool)
+   * often have 10 or 50 in all. Absent: none (the account's unreserved pool).
    */
   readonly reservedConcurrency?: number;
   /**
-   * Warm environments behind the alias `live`; HealthLake then calls the alias, and a code change
-   * rolls out by moving the alias, without touching the datastore. @default 0 (none, no alias)
+   * Warm environments behind the alias `live`; a new datastore then calls the alias, and a code
+   * change rolls out by moving it, without touching the datastore. 0: none, no alias.
    */
   readonly provisionedConcurrency?: number;
-  /** AWS X-Ray active tracing. @default false */
+  /** AWS X-Ray active tracing. */
   readonly tracing?: boolean;
   /**
    * Conditions on HealthLake's invoke permission: `account` adds `source_account`, `datastore` also
    * `source_arn`. AWS documents neither for HealthLake, and a condition HealthLake does not satisfy
    * denies every request with no validator log line: verify on your account before tightening.
-   * @default "none" (AWS's own sample: the service principal alone)
    */
   readonly invokeCondition?: InvokeCondition;
   /**
    * Emit a Terraform `import` block for `/aws/lambda/<functionName>`: the log group a function
    * creates on its first call. Turn it on when moving from the gist, whose Lambda made it.
-   * @default false
    */
   readonly importExistingLogGroup?: boolean;
 }
@@ -215,8 +202,6 @@ export interface ImportExportConfig {
   readonly dataBucketPrefix: string;
   /** `bucket_prefix` of `aws_s3_bucket.access_logs` (module: `logs_bucket_name`). */
   readonly logsBucketPrefix: string;
-  /** @default "HealthLakeImportExportRole" */
   readonly roleName?: string;
-  /** @default "HealthLakeImportExportPolicy" */
   readonly policyName?: string;
 }

@@ -1,5 +1,3 @@
-import * as fs from "fs";
-import * as path from "path";
 import { Construct } from "constructs";
 import { AssetType, Fn, TerraformAsset } from "cdktf";
 import { DataArchiveFile } from "@cdktf/provider-archive/lib/data-archive-file";
@@ -12,16 +10,15 @@ import { LambdaAlias } from "@cdktf/provider-aws/lib/lambda-alias";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { LambdaProvisionedConcurrencyConfig } from "@cdktf/provider-aws/lib/lambda-provisioned-concurrency-config";
-import { InvokeCondition } from "../config";
-import { ResolvedValidator } from "../resolve-config";
+import { NodejsBundleOptions, stagedBundle } from "../bundling";
+import { InvokeCondition, ResolvedValidator } from "../config";
 import { policyDocument, serviceTrustPolicy } from "../iam-policy";
-
-/** Where `npm run build` writes the bundle (`lambda/dist/index.js`). */
-export const VALIDATOR_BUNDLE_DIR = path.join(__dirname, "..", "..", "lambda", "dist");
 
 const ALIAS = "live";
 
-export interface TokenValidatorProps extends ResolvedValidator {
+export interface TokenValidatorFunctionProps extends ResolvedValidator {
+  /** The handler's source and how to bundle it; bundled with esbuild at synth. */
+  readonly bundling: NodejsBundleOptions;
   /** Variables of the function: issuer, allowed clients and the role to return. Never secrets. */
   readonly environment: Record<string, string>;
   /**
@@ -30,30 +27,20 @@ export interface TokenValidatorProps extends ResolvedValidator {
    * set in the background, and falls back to downloading it when the file is unusable.
    */
   readonly keySetUrl: string;
-  /**
-   * Folder holding the esbuild bundle `index.js`.
-   * @default - `lambda/dist` of this checkout
-   */
-  readonly bundleDir?: string;
 }
 
 /** The Lambda HealthLake calls on every FHIR request to turn a bearer token into allow or deny. */
-export class TokenValidator extends Construct {
+export class TokenValidatorFunction extends Construct {
   readonly function: LambdaFunction;
   readonly role: IamRole;
-  /** What HealthLake must call: the alias `live` with provisioned concurrency, else the function. */
-  readonly invokeArn: string;
+  /** The ARN HealthLake invokes (its `IdpLambdaArn`): the alias `live` with provisioned concurrency, else the function. */
+  readonly idpLambdaArn: string;
   private readonly alias?: LambdaAlias;
 
-  constructor(scope: Construct, id: string, props: TokenValidatorProps) {
+  constructor(scope: Construct, id: string, props: TokenValidatorFunctionProps) {
     super(scope, id);
-    const bundleDir = props.bundleDir ?? VALIDATOR_BUNDLE_DIR;
-    if (!fs.existsSync(path.join(bundleDir, "index.js"))) {
-      throw new Error(`token validator bundle not found at ${path.join(bundleDir, "index.js")}: run \`npm run build\` first`);
-    }
-
     // The asset copies the bundle into the stack folder, so cdk.tf.json only holds stack-relative paths.
-    const bundle = new TerraformAsset(this, "bundle", { path: bundleDir, type: AssetType.DIRECTORY });
+    const bundle = new TerraformAsset(this, "bundle", { path: stagedBundle(props.bundling), type: AssetType.DIRECTORY });
     const keySet = new DataHttp(this, "key-set", { url: props.keySetUrl, requestHeaders: { Accept: "application/json" } });
     keySet.overrideLogicalId("jwks");
     const zip = new DataArchiveFile(this, "zip", {
@@ -141,7 +128,7 @@ export class TokenValidator extends Construct {
         provisionedConcurrentExecutions: props.provisionedConcurrency,
       }).overrideLogicalId("token_validator");
     }
-    this.invokeArn = this.alias?.arn ?? this.function.arn;
+    this.idpLambdaArn = this.alias?.arn ?? this.function.arn;
   }
 
   /**

@@ -1,9 +1,12 @@
-import { parseClinicalScope } from "../smart/scope-grammar";
-import { HealthLakeSmartConfig, TokenValidityUnit } from "./config";
-import { DEFAULT_SCOPES, DEFAULT_TOKEN_VALIDITY, DEFAULT_TOKEN_VALIDITY_UNITS } from "./resolve-config";
+import { parseClinicalScope } from "../../smart/scope-grammar";
+import { ResolvedConfig } from "./resolve";
+import { TokenValidityUnit } from "./types";
 
-/** One configuration rule: the problems it finds, each naming the field, the value and the fix. */
-export type ConfigRule = (config: HealthLakeSmartConfig) => string[];
+/**
+ * One configuration rule over the resolved configuration (so no rule repeats a default): the
+ * problems it finds, each naming the field, the value and the fix.
+ */
+export type ConfigRule = (config: ResolvedConfig) => string[];
 
 /** Regions where HealthLake is offered (HealthLake endpoints and quotas). */
 export const HEALTHLAKE_REGIONS = ["us-east-1", "us-east-2", "us-west-2", "ap-south-1", "ap-southeast-2", "ca-central-1", "eu-west-1", "eu-west-2"];
@@ -15,7 +18,7 @@ export const stackName: ConfigRule = ({ name }) =>
   /^[a-z][a-z0-9-]{0,39}$/.test(name) ? [] :
     [`name ${show(name)} is not a valid stack name: use 1–40 lower-case letters, digits and hyphens, starting with a letter`];
 
-export const healthLakeRegion: ConfigRule = ({ region = "us-east-1" }) =>
+export const healthLakeRegion: ConfigRule = ({ region }) =>
   HEALTHLAKE_REGIONS.includes(region) ? [] :
     [`region ${show(region)} does not offer HealthLake: use one of ${HEALTHLAKE_REGIONS.join(", ")}`];
 
@@ -31,26 +34,26 @@ export const bucketPrefixes: ConfigRule = ({ importExport }) => {
   });
 };
 
-export const cognitoDomainPrefix: ConfigRule = ({ cognito }) => {
-  const prefix = cognito?.domainPrefix;
+export const cognitoDomainPrefix: ConfigRule = ({ smart }) => {
+  const prefix = smart?.cognito.domainPrefix;
   if (prefix === undefined) return [];
   const ok = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix) && !/aws|amazon|cognito/.test(prefix);
   return ok ? [] :
-    [`cognito.domainPrefix ${show(prefix)} breaks Cognito's domain prefix rules: use 1–63 lower-case letters, digits and hyphens, not starting or ending with a hyphen, without "aws", "amazon" or "cognito"`];
+    [`smart.cognito.domainPrefix ${show(prefix)} breaks Cognito's domain prefix rules: use 1–63 lower-case letters, digits and hyphens, not starting or ending with a hyphen, without "aws", "amazon" or "cognito"`];
 };
 
-export const redirectUrls: ConfigRule = ({ cognito }) =>
+export const redirectUrls: ConfigRule = ({ smart }) =>
   (["callbackUrls", "logoutUrls"] as const).flatMap((field) =>
-    (cognito?.[field] ?? []).flatMap((url, i) => {
+    (smart?.cognito[field] ?? []).flatMap((url, i) => {
       let parsed: URL;
       try {
         parsed = new URL(url);
       } catch {
-        return [`cognito.${field}[${i}] ${show(url)} is not a URL`];
+        return [`smart.cognito.${field}[${i}] ${show(url)} is not a URL`];
       }
       const localhost = parsed.protocol === "http:" && parsed.hostname === "localhost";
-      if (parsed.protocol !== "https:" && !localhost) return [`cognito.${field}[${i}] ${show(url)} is not HTTPS: Cognito only accepts https URLs, and http://localhost for testing`];
-      if (parsed.hash) return [`cognito.${field}[${i}] ${show(url)} has a fragment, which OAuth redirect URIs must not have`];
+      if (parsed.protocol !== "https:" && !localhost) return [`smart.cognito.${field}[${i}] ${show(url)} is not HTTPS: Cognito only accepts https URLs, and http://localhost for testing`];
+      if (parsed.hash) return [`smart.cognito.${field}[${i}] ${show(url)} has a fragment, which OAuth redirect URIs must not have`];
       return [];
     }));
 
@@ -61,67 +64,67 @@ const VALIDITY_LIMITS = {
   idToken: [300, 86_400, "5 minutes and 1 day"],
   refreshToken: [3600, 315_360_000, "60 minutes and 3650 days"],
 } as const;
-export const tokenValidity: ConfigRule = ({ cognito }) => {
-  if (!cognito?.tokenValidity && !cognito?.tokenValidityUnits) return [];
-  const validity = cognito.tokenValidity ?? DEFAULT_TOKEN_VALIDITY;
-  const units = cognito.tokenValidityUnits ?? DEFAULT_TOKEN_VALIDITY_UNITS;
+export const tokenValidity: ConfigRule = ({ smart }) => {
+  if (!smart) return [];
+  const { tokenValidity: validity, tokenValidityUnits: units } = smart.cognito;
   return (Object.keys(VALIDITY_LIMITS) as (keyof typeof VALIDITY_LIMITS)[]).flatMap((token) => {
     const [min, max, words] = VALIDITY_LIMITS[token];
     const seconds = validity[token] * SECONDS[units[token]];
     return Number.isInteger(validity[token]) && seconds >= min && seconds <= max ? [] :
-      [`cognito.tokenValidity.${token} ${validity[token]} ${units[token]} is outside Cognito's limits: use a whole number between ${words}`];
+      [`smart.cognito.tokenValidity.${token} ${validity[token]} ${units[token]} is outside Cognito's limits: use a whole number between ${words}`];
   });
 };
 
 // Anything in the configuration lands in cdk.tf.json; a password there would be committed with it.
 // The types have no such field, but `cdktf synth` runs the app without type checking.
-export const passwordsOutOfConfig: ConfigRule = ({ cognito }) => [
-  ...(cognito?.testUsers ?? []).map((user, i) => [`cognito.testUsers[${i}]`, user, `TF_VAR_test_user_passwords='{"${user.username}":"..."}'`] as const),
-  ...(cognito?.gistTestUser ? [["cognito.gistTestUser", cognito.gistTestUser, "TF_VAR_test_user_password='...'"] as const] : []),
+export const passwordsOutOfConfig: ConfigRule = ({ smart }) => [
+  ...(smart?.cognito.testUsers ?? []).map((user, i) => [`smart.cognito.testUsers[${i}]`, user, `TF_VAR_test_user_passwords='{"${user.username}":"..."}'`] as const),
+  ...(smart?.cognito.singleTestUser ? [["smart.cognito.singleTestUser", smart.cognito.singleTestUser, "TF_VAR_test_user_password='...'"] as const] : []),
 ].filter(([, user]) => "password" in user)
   .map(([field, , fix]) => `${field}.password is set (value not shown): a password in the configuration would be written into cdk.tf.json; remove it and pass it at deploy instead: ${fix}`);
 
-export const uniqueTestUsers: ConfigRule = ({ cognito }) => {
-  const names = (cognito?.testUsers ?? []).map((u) => u.username);
+export const uniqueTestUsers: ConfigRule = ({ smart }) => {
+  const names = (smart?.cognito.testUsers ?? []).map((u) => u.username);
   const repeated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
-  return repeated.map((n) => `cognito.testUsers has user ${show(n)} more than once: usernames must be unique`);
+  return repeated.map((n) => `smart.cognito.testUsers has user ${show(n)} more than once: usernames must be unique`);
 };
 
-export const oauthFlows: ConfigRule = ({ cognito, smart }) => {
-  const flows = cognito?.oauthFlows;
-  if (flows === undefined) return [];
-  if (flows.length === 0) return ["cognito.oauthFlows is empty: allow \"client_credentials\", \"code\" or both"];
+export const oauthFlows: ConfigRule = ({ smart }) => {
+  if (!smart) return [];
+  const { oauthFlows: flows, callbackUrls } = smart.cognito;
+  if (flows.length === 0) return ["smart.cognito.oauthFlows is empty: allow \"client_credentials\", \"code\" or both"];
   const unknown = flows.filter((flow) => !["client_credentials", "code"].includes(flow));
-  if (unknown.length > 0) return [`cognito.oauthFlows ${show(flows)} holds ${show(unknown)}: use "client_credentials" and/or "code"`];
-  if (new Set(flows).size !== flows.length) return [`cognito.oauthFlows ${show(flows)} repeats a flow: list each once`];
-  if (flows.includes("code") && cognito?.callbackUrls?.length === 0) return ["cognito.callbackUrls is empty, but the code flow needs at least one callback URL"];
-  const scopes = smart?.scopes ?? DEFAULT_SCOPES;
+  if (unknown.length > 0) return [`smart.cognito.oauthFlows ${show(flows)} holds ${show(unknown)}: use "client_credentials" and/or "code"`];
+  if (new Set(flows).size !== flows.length) return [`smart.cognito.oauthFlows ${show(flows)} repeats a flow: list each once`];
+  if (flows.includes("code") && callbackUrls.length === 0) return ["smart.cognito.callbackUrls is empty, but the code flow needs at least one callback URL"];
   const problems: string[] = [];
-  if (flows.includes("client_credentials") && !scopes.some((scope) => scope.startsWith("system/"))) {
-    problems.push(`cognito.oauthFlows includes "client_credentials", but smart.scopes ${show(scopes)} has no system/ scope for the machine client: add one, e.g. "system/*.read"`);
+  if (flows.includes("client_credentials") && !smart.scopes.some((scope) => scope.startsWith("system/"))) {
+    problems.push(`smart.cognito.oauthFlows includes "client_credentials", but smart.scopes ${show(smart.scopes)} has no system/ scope for the machine client: add one, e.g. "system/*.read"`);
   }
-  if (flows.includes("code") && !scopes.some((scope) => /^(patient|user)\//.test(scope))) {
-    problems.push(`cognito.oauthFlows includes "code", but smart.scopes ${show(scopes)} has no patient/ or user/ scope for people (system/ scopes are for machines only): add one, e.g. "patient/*.read"`);
+  if (flows.includes("code") && !smart.scopes.some((scope) => /^(patient|user)\//.test(scope))) {
+    problems.push(`smart.cognito.oauthFlows includes "code", but smart.scopes ${show(smart.scopes)} has no patient/ or user/ scope for people (system/ scopes are for machines only): add one, e.g. "patient/*.read"`);
   }
   return problems;
 };
 
 // Cognito refuses SetUserPoolMfaConfig with MFA ON or OPTIONAL and no factor, after it created the pool.
-export const mfaFactor: ConfigRule = ({ cognito }) =>
-  (cognito?.mfaConfiguration ?? "OFF") !== "OFF" && cognito?.mfaSoftwareToken === false && !cognito.sms
-    ? [`cognito.mfaConfiguration ${show(cognito.mfaConfiguration)} needs a second factor, but cognito.mfaSoftwareToken is false and cognito.sms is not set: keep mfaSoftwareToken, configure sms, or set mfaConfiguration "OFF"`]
+export const mfaFactor: ConfigRule = ({ smart }) =>
+  smart && smart.cognito.mfaConfiguration !== "OFF" && !smart.cognito.mfaSoftwareToken && !smart.cognito.sms
+    ? [`smart.cognito.mfaConfiguration ${show(smart.cognito.mfaConfiguration)} needs a second factor, but smart.cognito.mfaSoftwareToken is false and smart.cognito.sms is not set: keep mfaSoftwareToken, configure sms, or set mfaConfiguration "OFF"`]
     : [];
 
-export const smsRole: ConfigRule = ({ cognito }) =>
-  !cognito?.sms || ROLE_ARN.test(cognito.sms.snsCallerArn) ? [] :
-    [`cognito.sms.snsCallerArn ${show(cognito.sms.snsCallerArn)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`];
+export const smsRole: ConfigRule = ({ smart }) => {
+  const sms = smart?.cognito.sms;
+  return !sms || ROLE_ARN.test(sms.snsCallerArn) ? [] :
+    [`smart.cognito.sms.snsCallerArn ${show(sms.snsCallerArn)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`];
+};
 
 const LEVEL_SCOPE = /^(launch|patient|user|system)\/(.+)$/;
 // Cognito's ScopeName pattern: printable ASCII but space, " and \ and /.
 const COGNITO_SCOPE_NAME = /^[\x21\x23-\x2e\x30-\x5b\x5d-\x7e]{1,256}$/;
 export const smartScopes: ConfigRule = ({ smart }) => {
-  const scopes = smart?.scopes;
-  if (scopes === undefined) return [];
+  if (!smart) return [];
+  const { scopes, authorizationStrategy } = smart;
   if (!scopes.some((scope) => parseClinicalScope(scope))) {
     return [`smart.scopes ${show(scopes)} holds no clinical scope: HealthLake needs at least one (patient|user|system)/<Type|*>.<permissions>, e.g. "system/*.read"`];
   }
@@ -131,7 +134,7 @@ export const smartScopes: ConfigRule = ({ smart }) => {
     if (!parts || !COGNITO_SCOPE_NAME.test(parts[2]) || (parts[1] === "launch" ? parts[2] !== "patient" : !clinical)) {
       return [`smart.scopes ${show(scope)} is not a SMART scope Cognito can issue: use launch/patient or (patient|user|system)/<FHIR R4 type or *>.<read|write|*|cruds>`];
     }
-    if (clinical?.version === 2 && (smart?.authorizationStrategy ?? "SMART_ON_FHIR_V1") === "SMART_ON_FHIR_V1") {
+    if (clinical?.version === 2 && authorizationStrategy === "SMART_ON_FHIR_V1") {
       return [`smart.scopes ${show(scope)} is a SMART v2 scope, which SMART_ON_FHIR_V1 does not honour: set smart.authorizationStrategy "SMART_ON_FHIR" or use a v1 scope`];
     }
     return [];
@@ -150,8 +153,8 @@ export const accountGuard: ConfigRule = (config) => {
   const arns = [
     ["kmsAdminArn", config.kmsAdminArn],
     ["datastore.kmsKeyArn", config.datastore.kmsKeyArn],
-    ["validator.logKmsKeyArn", config.validator?.logKmsKeyArn],
-    ["cognito.sms.snsCallerArn", config.cognito?.sms?.snsCallerArn],
+    ["smart.validator.logKmsKeyArn", config.smart?.validator.logKmsKeyArn],
+    ["smart.cognito.sms.snsCallerArn", config.smart?.cognito.sms?.snsCallerArn],
   ] as const;
   return arns.flatMap(([field, arn]) => {
     const account = arn === undefined ? undefined : ARN_ACCOUNT.exec(arn)?.[1];
@@ -181,39 +184,32 @@ export const kmsAdmin: ConfigRule = ({ kmsAdminArn, datastore, importExport }) =
     [`kmsAdminArn ${show(kmsAdminArn)} is not an IAM user, role or root ARN (arn:aws:iam::<account>:role/<name>)`];
 };
 
-export const smartOptionsNeedSmart: ConfigRule = (config) =>
-  config.smartOnFhir ? [] : (["smart", "cognito", "validator"] as const)
-    .filter((field) => config[field] !== undefined)
-    .map((field) => `${field} is set but smartOnFhir is not true: remove ${field}, or set smartOnFhir: true`);
-
 // The values CloudWatch Logs accepts for a retention period.
 const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
-export const validatorLimits: ConfigRule = ({ validator }) => {
+export const validatorLimits: ConfigRule = ({ smart }) => {
+  if (!smart) return [];
+  const { logRetentionDays: retention, reservedConcurrency: reserved, provisionedConcurrency: provisioned, invokeCondition, memoryMiB: memory, timeoutSeconds: timeout } = smart.validator;
   const problems: string[] = [];
-  const { logRetentionDays: retention, reservedConcurrency: reserved, provisionedConcurrency: provisioned = 0 } = validator ?? {};
-  if (retention !== undefined && !LOG_RETENTION_DAYS.includes(retention)) {
-    problems.push(`validator.logRetentionDays ${retention} is not a CloudWatch Logs retention: use one of ${LOG_RETENTION_DAYS.join(", ")}`);
+  if (!LOG_RETENTION_DAYS.includes(retention)) {
+    problems.push(`smart.validator.logRetentionDays ${retention} is not a CloudWatch Logs retention: use one of ${LOG_RETENTION_DAYS.join(", ")}`);
   }
   if (reserved !== undefined && !(Number.isInteger(reserved) && reserved >= 1)) {
-    problems.push(`validator.reservedConcurrency ${reserved} would stop the validator: use a whole number of at least 1`);
+    problems.push(`smart.validator.reservedConcurrency ${reserved} would stop the validator: use a whole number of at least 1`);
   }
   if (!(Number.isInteger(provisioned) && provisioned >= 0)) {
-    problems.push(`validator.provisionedConcurrency ${provisioned} must be a whole number of 0 or more`);
+    problems.push(`smart.validator.provisionedConcurrency ${provisioned} must be a whole number of 0 or more`);
   } else if (reserved !== undefined && provisioned > reserved) {
-    problems.push(`validator.provisionedConcurrency ${provisioned} exceeds validator.reservedConcurrency ${reserved}, which Lambda refuses: lower it, or raise the reservation`);
+    problems.push(`smart.validator.provisionedConcurrency ${provisioned} exceeds smart.validator.reservedConcurrency ${reserved}, which Lambda refuses: lower it, or raise the reservation`);
   }
-  const condition = validator?.invokeCondition;
-  if (condition !== undefined && !["none", "account", "datastore"].includes(condition)) {
-    problems.push(`validator.invokeCondition ${show(condition)} is not one of "none", "account", "datastore"`);
+  if (!["none", "account", "datastore"].includes(invokeCondition)) {
+    problems.push(`smart.validator.invokeCondition ${show(invokeCondition)} is not one of "none", "account", "datastore"`);
   }
-  const memory = validator?.memoryMiB;
-  const timeout = validator?.timeoutSeconds;
-  if (memory !== undefined && !(Number.isInteger(memory) && memory >= 128 && memory <= 10_240)) {
-    problems.push(`validator.memoryMiB ${memory} is outside Lambda's limits: use a whole number from 128 to 10240`);
+  if (!(Number.isInteger(memory) && memory >= 128 && memory <= 10_240)) {
+    problems.push(`smart.validator.memoryMiB ${memory} is outside Lambda's limits: use a whole number from 128 to 10240`);
   }
-  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout >= 1 && timeout <= 900)) {
-    problems.push(`validator.timeoutSeconds ${timeout} is outside Lambda's limits: use a whole number from 1 to 900 (HealthLake waits 1 s)`);
+  if (!(Number.isInteger(timeout) && timeout >= 1 && timeout <= 900)) {
+    problems.push(`smart.validator.timeoutSeconds ${timeout} is outside Lambda's limits: use a whole number from 1 to 900 (HealthLake waits 1 s)`);
   }
   return problems;
 };
@@ -224,16 +220,16 @@ export const remoteStateBucket: ConfigRule = ({ remoteState }) =>
 
 export const CONFIG_RULES: readonly ConfigRule[] = [
   stackName, healthLakeRegion, accountGuard, bucketPrefixes, cognitoDomainPrefix, redirectUrls, tokenValidity, passwordsOutOfConfig,
-  uniqueTestUsers, oauthFlows, mfaFactor, smsRole, smartScopes, datastoreKey, kmsAdmin, smartOptionsNeedSmart, validatorLimits, remoteStateBucket,
+  uniqueTestUsers, oauthFlows, mfaFactor, smsRole, smartScopes, datastoreKey, kmsAdmin, validatorLimits, remoteStateBucket,
 ];
 
-/** Every problem every rule finds in one environment. */
-export function configProblems(config: HealthLakeSmartConfig): string[] {
+/** Every problem every rule finds in one resolved environment. */
+export function configProblems(config: ResolvedConfig): string[] {
   return CONFIG_RULES.flatMap((rule) => rule(config));
 }
 
 /** Stops synth before anything is deployed, listing every problem at once. */
-export function assertValidConfig(config: HealthLakeSmartConfig): void {
+export function assertValidConfig(config: ResolvedConfig): void {
   const problems = configProblems(config);
   if (problems.length > 0) {
     throw new Error(`environment ${show(config.name)} has ${problems.length} configuration problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`);

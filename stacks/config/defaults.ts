@@ -1,0 +1,56 @@
+/**
+ * Every default of the configuration, in one place: `./resolve.ts` applies them, the resolved types
+ * are derived from them, and docs/configuration.md is tested against them. The reference module's
+ * value unless it is unsafe (the docs mark those ★ and say why). Defaults that depend on other
+ * values (a remote state key, the Cognito domain prefix) are composed in `./resolve.ts`.
+ */
+export const DEFAULTS = {
+  region: "us-east-1",
+  tags: {},
+  protectData: true,
+  datastore: {
+    fhirVersion: "R4",
+    preloadSynthea: false,
+    createKmsKey: false,
+  },
+  smart: {
+    authorizationStrategy: "SMART_ON_FHIR_V1",
+    fineGrainedAuthorization: true,
+    serviceRoleName: "healthlake-service-role",
+    // The gist's.
+    scopes: ["launch/patient", "system/*.*", "patient/*.read"],
+    cognito: {
+      userPoolName: "smart-on-fhir-healthlake-cognito",
+      clientName: "smart-on-fhir-app",
+      // ★ The module's INACTIVE lets a destroy delete every user.
+      deletionProtection: "ACTIVE",
+      mfaConfiguration: "OFF",
+      mfaSoftwareToken: true,
+      oauthFlows: ["code"],
+      callbackUrls: ["https://localhost"],
+      logoutUrls: [],
+      tokenValidity: { accessToken: 60, idToken: 60, refreshToken: 30 },
+      tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "days" },
+      testUsers: [],
+    },
+    validator: {
+      functionName: "healthlake_token_validator",
+      roleName: "healthlake_token_validator_role",
+      cognitoPolicyName: "fhir_cognito_access",
+      // ★ The module's 256 MB gives a sixth of a vCPU to a cold start inside HealthLake's second.
+      memoryMiB: 512,
+      // ★ The module's 30 s only lets a hung call bill longer: HealthLake waits 1 s.
+      timeoutSeconds: 3,
+      logRetentionDays: 365,
+      provisionedConcurrency: 0,
+      tracing: false,
+      // The form AWS's own sample uses; see ValidatorConfig.invokeCondition.
+      invokeCondition: "none",
+      importExistingLogGroup: false,
+    },
+  },
+  importExport: {
+    roleName: "HealthLakeImportExportRole",
+    policyName: "HealthLakeImportExportPolicy",
+  },
+} as const;

@@ -1,0 +1,8 @@
+// The configuration of one environment. Each option is defined and documented in ./types.ts,
+// defaulted in ./defaults.ts (applied by ./resolve.ts), checked by ./rules.ts at synth, and listed with
+// its default in docs/configuration.md (a test holds that table to DEFAULTS).
+export * from "./types";
+export { DEFAULTS } from "./defaults";
+export { resolveConfig } from "./resolve";
+export type { ResolvedCognito, ResolvedConfig, ResolvedDatastore, ResolvedImportExport, ResolvedSmart, ResolvedValidator } from "./resolve";
+export { assertValidConfig, configProblems } from "./rules";

@@ -1,0 +1,61 @@
+import { DEFAULTS } from "./defaults";
+import type * as config from "./types";
+
+/** `T` with every field `D` has a default for made required: what a section holds once resolved. */
+type Resolved<T, D> = Omit<T, keyof D> & { readonly [K in keyof D & keyof T]-?: Exclude<T[K], undefined> };
+
+export type ResolvedDatastore = Resolved<config.DatastoreConfig, typeof DEFAULTS.datastore>;
+export type ResolvedCognito = Resolved<config.CognitoConfig, typeof DEFAULTS.smart.cognito>;
+export type ResolvedValidator = Resolved<config.ValidatorConfig, typeof DEFAULTS.smart.validator>;
+export type ResolvedImportExport = Resolved<config.ImportExportConfig, typeof DEFAULTS.importExport>;
+export type ResolvedRemoteState = Required<Omit<config.RemoteStateConfig, "kmsKeyId">> & Pick<config.RemoteStateConfig, "kmsKeyId">;
+
+export type ResolvedSmart = Resolved<Omit<config.SmartConfig, "cognito" | "validator">, Omit<typeof DEFAULTS.smart, "cognito" | "validator">> & {
+  readonly cognito: ResolvedCognito;
+  readonly validator: ResolvedValidator;
+};
+
+type Sections = "datastore" | "smart" | "importExport" | "remoteState";
+
+/** A configuration with every default applied: what the rules check and the constructs read. */
+export type ResolvedConfig = Resolved<Omit<config.HealthLakeSmartConfig, Sections>, Omit<typeof DEFAULTS, Sections>> & {
+  readonly datastore: ResolvedDatastore;
+  /** Absent when SMART on FHIR is off. */
+  readonly smart?: ResolvedSmart;
+  readonly importExport?: ResolvedImportExport;
+  readonly remoteState?: ResolvedRemoteState;
+};
+
+/** `given` over `defaults`, field by field; a field given as undefined keeps its default. */
+function withDefaults<T extends object, D extends object>(defaults: D, given: T | undefined): Resolved<T, D> {
+  const set = Object.entries(given ?? {}).filter(([, value]) => value !== undefined);
+  return { ...defaults, ...Object.fromEntries(set) } as unknown as Resolved<T, D>;
+}
+
+export function resolveConfig(given: config.HealthLakeSmartConfig): ResolvedConfig {
+  const { datastore, smart, importExport, remoteState, ...top } = given;
+  const { datastore: datastoreDefaults, smart: _smartDefaults, importExport: importExportDefaults, ...topDefaults } = DEFAULTS;
+  const resolved = withDefaults(topDefaults, top);
+  return {
+    ...resolved,
+    datastore: withDefaults(datastoreDefaults, datastore),
+    smart: smart && resolveSmart(smart),
+    importExport: importExport && withDefaults(importExportDefaults, importExport),
+    // Derived defaults: the key names the stack, the bucket is in the stack's region.
+    remoteState: remoteState && {
+      bucket: remoteState.bucket,
+      key: remoteState.key ?? `healthlake-smart/${given.name}.tfstate`,
+      region: remoteState.region ?? resolved.region,
+      kmsKeyId: remoteState.kmsKeyId,
+    },
+  };
+}
+
+function resolveSmart({ cognito, validator, ...smart }: config.SmartConfig): ResolvedSmart {
+  const { cognito: cognitoDefaults, validator: validatorDefaults, ...smartDefaults } = DEFAULTS.smart;
+  return {
+    ...withDefaults(smartDefaults, smart),
+    cognito: withDefaults(cognitoDefaults, cognito),
+    validator: withDefaults(validatorDefaults, validator),
+  };
+}

@@ -1,0 +1,148 @@
+import { Construct } from "constructs";
+import { Fn, TerraformVariable } from "cdktf";
+import { ArchiveProvider } from "@cdktf/provider-archive/lib/provider";
+import { HttpProvider } from "@cdktf/provider-http/lib/provider";
+import { HealthlakeFhirDatastore } from "../../.gen/providers/awscc/healthlake-fhir-datastore";
+import { NodejsBundleOptions } from "../bundling";
+import { ResolvedSmart } from "../config";
+import { PASSWORD_POLICY_WORDS, passwordPolicyCondition } from "../password-policy";
+import { buildSmartMetadata } from "../smart-metadata";
+import { AuthorizationServer } from "./authorization-server";
+import { IdentityProviderSettings } from "./fhir-datastore";
+import { SmartServiceRole } from "./smart-service-role";
+import { TokenValidatorFunction } from "./token-validator-function";
+
+export interface SmartOnFhirProps extends ResolvedSmart {
+  /** The stack's name, in the default Cognito domain prefix. */
+  readonly stackName: string;
+  /** Region and account of the deployment (Terraform expressions). */
+  readonly region: string;
+  readonly accountId: string;
+  /** The token validator's source and how to bundle it. */
+  readonly validatorBundling: NodejsBundleOptions;
+}
+
+/**
+ * SMART on FHIR for one datastore: the Cognito authorization server with its test users and the
+ * token validator, built before the datastore, which needs `identityProvider`; then `bind(datastore)`
+ * adds what names the datastore: the role HealthLake assumes and the validator's invoke permission.
+ *
+ * Its parts are placed directly in the given scope, not under a construct of its own: cdktf writes
+ * every element's construct path into cdk.tf.json and names the validator's asset folder after it,
+ * so one more level would rename both for every existing deployment (ARCHITECTURE.md).
+ */
+export class SmartOnFhir {
+  readonly authorizationServer: AuthorizationServer;
+  readonly validator: TokenValidatorFunction;
+  /** What the datastore is created with. */
+  readonly identityProvider: IdentityProviderSettings;
+
+  constructor(private readonly scope: Construct, private readonly props: SmartOnFhirProps) {
+    new ArchiveProvider(scope, "archive");
+    new HttpProvider(scope, "http");
+    const { cognito } = props;
+
+    this.authorizationServer = new AuthorizationServer(scope, "authorization-server", {
+      ...cognito,
+      // Domain prefixes are unique per region across all accounts; the account id makes the default free.
+      domainPrefix: cognito.domainPrefix ?? `${props.stackName}-fhir-${props.accountId}`,
+      region: props.region,
+      scopes: props.scopes,
+      singleTestUserPassword: cognito.singleTestUser && this.singleTestUserPassword(cognito.singleTestUser.username),
+      testUserPasswordsVariable: cognito.testUsers.length > 0 ? this.testUserPasswords() : undefined,
+    });
+    const auth = this.authorizationServer;
+
+    this.validator = new TokenValidatorFunction(scope, "token-validator", {
+      ...props.validator,
+      bundling: props.validatorBundling,
+      keySetUrl: auth.urls.jwks,
+      environment: {
+        USER_POOL_ID: auth.userPool.id,
+        CLIENT_ID: clientIdList(auth.clients.map(({ client }) => client.id)),
+        JWKS_URI: auth.urls.jwks,
+        USER_ROLE_ARN: SmartServiceRole.arnOf(props.serviceRoleName, props.accountId),
+        // Which scope versions HealthLake honours, so the function passes no others.
+        AUTHORIZATION_STRATEGY: props.authorizationStrategy,
+      },
+    });
+
+    this.identityProvider = {
+      authorizationStrategy: props.authorizationStrategy,
+      fineGrainedAuthorization: props.fineGrainedAuthorization,
+      idpLambdaArn: this.validator.idpLambdaArn,
+      metadata: buildSmartMetadata({
+        urls: auth.urls,
+        oauthFlows: cognito.oauthFlows,
+        scopes: auth.clientScopes,
+        authorizationStrategy: props.authorizationStrategy,
+        // Cognito's tokens carry neither claim.
+        patientClaim: false,
+        fhirUserClaim: false,
+      }),
+    };
+  }
+
+  /**
+   * The service role, which trusts HealthLake for this datastore only, and the invoke permission,
+   * under the configured condition. Both name the datastore, which needs the validator first.
+   */
+  bind(datastore: HealthlakeFhirDatastore, datastoreKeyArn: string | undefined): void {
+    const { props } = this;
+    new SmartServiceRole(this.scope, "smart-service-role", {
+      roleName: props.serviceRoleName,
+      accountId: props.accountId,
+      region: props.region,
+      datastoreArn: datastore.datastoreArn,
+      scopes: this.authorizationServer.clientScopes,
+      datastoreKeyArn,
+    });
+    // The datastore's ARN (Service Authorization Reference format), composed from its parts so that
+    // offline validation, which knows no awscc value, sees an unknown ARN, not a placeholder.
+    const datastoreArn = `arn:aws:healthlake:${props.region}:${props.accountId}:datastore/fhir/${datastore.datastoreId}`;
+    this.validator.allowHealthLake(props.validator.invokeCondition, datastoreArn, props.accountId);
+  }
+
+  /**
+   * The initial password of the gist's test user. Optional (default null), so plan and destroy run
+   * without it; it only matters when the user is created.
+   */
+  private singleTestUserPassword(username: string): string {
+    const variable = new TerraformVariable(this.scope, "test_user_password", {
+      type: "string",
+      sensitive: true,
+      nullable: true,
+      description: `Initial password of the Cognito test user "${username}" (${PASSWORD_POLICY_WORDS}); without it the user gets a temporary password that is not mailed`,
+      validation: [{
+        condition: `\${var.test_user_password == null ? true : ${passwordPolicyCondition("var.test_user_password")}}`,
+        errorMessage: `The test user password needs ${PASSWORD_POLICY_WORDS}.`,
+      }],
+    });
+    // cdktf cannot render a null default from the constructor.
+    variable.addOverride("default", null);
+    return variable.stringValue;
+  }
+
+  /**
+   * Initial passwords of the module-style test users, by username, given at deploy
+   * (`TF_VAR_test_user_passwords`), never in the configuration: its default is empty. Terraform
+   * checks every value against the pool's policy at plan, before anything is created.
+   */
+  private testUserPasswords(): string {
+    const name = "test_user_passwords";
+    new TerraformVariable(this.scope, name, {
+      type: "map(string)",
+      sensitive: true,
+      default: {},
+      description: "Initial passwords of the Cognito test users by username; a user without one gets a temporary password by email",
+      validation: [{
+        condition: `\${alltrue([for p in values(var.${name}) : ${passwordPolicyCondition("p")}])}`,
+        errorMessage: `Every test user password needs ${PASSWORD_POLICY_WORDS}.`,
+      }],
+    });
+    return name;
+  }
+}
+
+/** The validator's CLIENT_ID: one id as itself, several comma-separated. */
+const clientIdList = (ids: string[]) => (ids.length === 1 ? ids[0] : Fn.join(",", ids));

@@ -1,0 +1,47 @@
+import { Construct } from "constructs";
+import { TerraformOutput, Token } from "cdktf";
+import { HealthlakeFhirDatastore } from "../.gen/providers/awscc/healthlake-fhir-datastore";
+import { ImportExport } from "./constructs/import-export";
+import { SmartOnFhir } from "./constructs/smart-on-fhir";
+
+// Every output of the stack, named as in the reference gist and module.
+
+/** `datastore_endpoint`, `datastore_arn`, and the datastore's key when keys are the module's concern. */
+export function datastoreOutputs(scope: Construct, datastore: HealthlakeFhirDatastore, key?: { readonly arn: string | undefined }): void {
+  new TerraformOutput(scope, "datastore_endpoint", { description: "FHIR R4 base URL of the datastore", value: datastore.datastoreEndpoint });
+  new TerraformOutput(scope, "datastore_arn", { description: "ARN of the datastore", value: datastore.datastoreArn });
+  if (key) {
+    new TerraformOutput(scope, "datastore_kms_key_arn", {
+      description: "ARN of the customer-managed key of the datastore, or null with an AWS-owned key",
+      value: key.arn ?? Token.nullValue(),
+    });
+  }
+}
+
+/** The gist's Cognito outputs, and each app client's credentials (sensitive). */
+export function smartOutputs(scope: Construct, smart: SmartOnFhir): void {
+  const auth = smart.authorizationServer;
+  new TerraformOutput(scope, "cognito_scopes", {
+    description: "Cognito scopes",
+    value: Object.fromEntries(Object.entries(auth.resourceServers).map(([id, server]) => [id, server.id])),
+  });
+  new TerraformOutput(scope, "cognito_oauth_endpoints", {
+    description: "OAuth endpoints for Cognito",
+    value: { authorization: auth.urls.authorize, token: auth.urls.token, userinfo: auth.urls.userInfo, jwks: auth.urls.jwks },
+  });
+  new TerraformOutput(scope, "cognito_domain", { description: "Cognito domain", value: auth.urls.hostedUi });
+  for (const { address, flow, client } of auth.clients) {
+    new TerraformOutput(scope, address === "client" ? "cognito_client_credentials" : `cognito_${address}_client_credentials`, {
+      description: `Cognito Client credentials (${flow === "code" ? "authorization code with PKCE, for people" : "client credentials, for machines"})`,
+      value: { client_id: client.id, client_secret: client.clientSecret },
+      sensitive: true,
+    });
+  }
+}
+
+/** The module's import/export outputs. */
+export function importExportOutputs(scope: Construct, storage: ImportExport): void {
+  new TerraformOutput(scope, "export_role_arn", { description: "Role to pass to StartFHIRImportJob and StartFHIRExportJob", value: storage.role.arn });
+  new TerraformOutput(scope, "s3_bucket", { description: "Bucket for import and export files", value: storage.dataBucket.bucket.id });
+  new TerraformOutput(scope, "s3_kms_key_arn", { description: "Key that encrypts the import/export bucket", value: storage.key.arn });
+}
