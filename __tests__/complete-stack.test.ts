@@ -30,7 +30,6 @@ describe("complete stack (every option on)", () => {
   const DROPPED = ["aws_s3_bucket_logging.access_logs"];
 
   test("holds the module's addresses but its log bucket's self-logging, plus the data bucket policy, the Lambda zip and its key set, the machine client and the validator's operations", () => {
-    expect(MODULE_ADDRESSES).toHaveLength(35);
     expect(addresses(json)).toEqual([
       ...MODULE_ADDRESSES.filter((address) => !DROPPED.includes(address)), "aws_s3_bucket_policy.data", "data.archive_file.lambda_zip", "data.http.jwks",
       "aws_iam_policy.healthlake_service_role", "aws_cloudwatch_log_group.token_validator", "aws_lambda_alias.token_validator",
@@ -45,12 +44,15 @@ describe("complete stack (every option on)", () => {
     expect(json.output.datastore_kms_key_arn.value).toBe("${aws_kms_key.datastore.arn}");
   });
 
-  test("both KMS keys rotate and name the admin in their policy", () => {
+  test("both KMS keys rotate; their policy lets the account's IAM policies use them and the admin manage, not use, them", () => {
+    const adminActions = ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*",
+      "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:RotateKeyOnDemand"];
     for (const name of ["datastore", "s3"]) {
       expect(json.resource.aws_kms_key[name].enable_key_rotation).toBe(true);
-      const statements = policyOf("aws_kms_key", name).Statement;
-      expect(statements).toContainEqual(expect.objectContaining({ Sid: "KeyAdministration", Principal: { AWS: complete.kmsAdminArn } }));
-      expect(statements.flatMap((s) => [s.Principal?.AWS]).filter((p) => p === "*")).toEqual([]);
+      expect(policyOf("aws_kms_key", name).Statement).toEqual([
+        { Sid: "EnableIamPoliciesOfTheAccount", Effect: "Allow", Principal: { AWS: "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }, Action: "kms:*", Resource: "*" },
+        { Sid: "KeyAdministration", Effect: "Allow", Principal: { AWS: complete.kmsAdminArn }, Action: adminActions, Resource: "*" },
+      ]);
     }
   });
 
@@ -69,27 +71,41 @@ describe("complete stack (every option on)", () => {
     expect(json.provider.aws[0].default_tags).toEqual([{ tags: complete.tags }]);
   });
 
-  test("buckets: versioned, encrypted (KMS for data), private, lifecycle, access-logged", () => {
+  test("both buckets are versioned, private and encrypted (KMS for data) and abort incomplete uploads; the data bucket logs into the log bucket", () => {
     for (const name of ["data", "access_logs"]) {
       expect(json.resource.aws_s3_bucket_versioning[name].versioning_configuration).toEqual({ status: "Enabled" });
       expect(json.resource.aws_s3_bucket_public_access_block[name]).toMatchObject({
         block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true,
       });
-      expect(json.resource.aws_s3_bucket_lifecycle_configuration[name].rule).toContainEqual(expect.objectContaining({
-        abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
-      }));
+      expect(json.resource.aws_s3_bucket_lifecycle_configuration[name].rule[0]).toEqual({
+        id: "abort-incomplete-multipart-uploads", status: "Enabled", filter: [{ prefix: "" }], abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
+      });
     }
+    expect(json.resource.aws_s3_bucket_lifecycle_configuration.access_logs.rule[1]).toEqual({
+      id: "archive-then-expire-logs", status: "Enabled", filter: [{ prefix: "" }],
+      transition: [{ days: 30, storage_class: "STANDARD_IA" }, { days: 365, storage_class: "GLACIER" }],
+      expiration: [{ days: 1825 }], noncurrent_version_expiration: [{ noncurrent_days: 30 }],
+    });
     expect(json.resource.aws_s3_bucket_server_side_encryption_configuration.data.rule[0].apply_server_side_encryption_by_default)
       .toEqual({ sse_algorithm: "aws:kms", kms_master_key_id: "${aws_kms_key.s3.arn}" });
     expect(json.resource.aws_s3_bucket_logging.data).toMatchObject({ target_bucket: "${aws_s3_bucket.access_logs.id}", target_prefix: "data/" });
     expect(json.resource.aws_s3_bucket.data.bucket_prefix).toBe("healthlake-complete-data-");
   });
 
-  test("bucket policies deny plain HTTP and TLS below 1.2", () => {
+  test("bucket policies deny plain HTTP and TLS below 1.2; only S3 log delivery of this account may write into the log bucket", () => {
+    const denies = (bucket: string) => {
+      const Resource = [`\${aws_s3_bucket.${bucket}.arn}`, `\${aws_s3_bucket.${bucket}.arn}/*`];
+      return [
+        { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: { AWS: "*" }, Action: "s3:*", Resource, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+        { Sid: "DenyTlsBelow12", Effect: "Deny", Principal: { AWS: "*" }, Action: "s3:*", Resource, Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } },
+      ];
+    };
+    expect(policyOf("aws_s3_bucket_policy", "data").Statement).toEqual(denies("data"));
+    expect(policyOf("aws_s3_bucket_policy", "access_logs").Statement).toEqual([{
+      Sid: "AllowS3ServerAccessLogDelivery", Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject",
+      Resource: "${aws_s3_bucket.access_logs.arn}/*", Condition: { StringEquals: { "aws:SourceAccount": "${data.aws_caller_identity.current.account_id}" } },
+    }, ...denies("access_logs")]);
     for (const name of ["data", "access_logs"]) {
-      const statements = policyOf("aws_s3_bucket_policy", name).Statement;
-      expect(statements).toContainEqual(expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }));
-      expect(statements).toContainEqual(expect.objectContaining({ Effect: "Deny", Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } }));
       expect(json.resource.aws_s3_bucket_policy[name].depends_on).toEqual([`aws_s3_bucket_public_access_block.${name}`]);
     }
   });
@@ -103,9 +119,11 @@ describe("complete stack (every option on)", () => {
         ArnEquals: { "aws:SourceArn": "${awscc_healthlake_fhir_datastore.this.datastore_arn}" },
       },
     }]);
-    const permissions = policyOf("aws_iam_policy", "healthlake").Statement;
-    expect(permissions).toContainEqual(expect.objectContaining({ Action: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: "${aws_kms_key.s3.arn}" }));
-    expect(permissions).toContainEqual(expect.objectContaining({ Action: ["s3:GetObject", "s3:PutObject"], Resource: "${aws_s3_bucket.data.arn}/*" }));
+    expect(policyOf("aws_iam_policy", "healthlake").Statement).toEqual([
+      { Sid: "ListBucket", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketPublicAccessBlock", "s3:GetEncryptionConfiguration"], Resource: "${aws_s3_bucket.data.arn}" },
+      { Sid: "ReadAndWriteObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "${aws_s3_bucket.data.arn}/*" },
+      { Sid: "UseBucketKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: "${aws_kms_key.s3.arn}" },
+    ]);
     expect(json.resource.aws_iam_role_policy_attachment.this).toEqual({ role: "${aws_iam_role.healthlake.name}", policy_arn: "${aws_iam_policy.healthlake.arn}" });
   });
 

@@ -62,8 +62,14 @@ describe("configuration options, each on and off", () => {
 
   test("importExport adds the buckets, the S3 key, the role and their outputs; datastore_kms_key_arn is null with an AWS-owned key", () => {
     const json = synthJson({ ...minimal, kmsAdminArn: "arn:aws:iam::111122223333:role/Admin", importExport: { dataBucketPrefix: "d-", logsBucketPrefix: "l-" } });
-    expect(addresses(json)).toEqual(expect.arrayContaining(["aws_s3_bucket.data", "aws_s3_bucket.access_logs", "aws_kms_key.s3", "aws_iam_role.healthlake"]));
-    expect(Object.keys(json.output)).toEqual(expect.arrayContaining(["export_role_arn", "s3_bucket", "s3_kms_key_arn", "datastore_kms_key_arn"]));
+    const settings = ["lifecycle_configuration", "policy", "public_access_block", "server_side_encryption_configuration", "versioning"];
+    expect(addresses(json)).toEqual([
+      "awscc_healthlake_fhir_datastore.this", "aws_iam_policy.healthlake", "aws_iam_role.healthlake", "aws_iam_role_policy_attachment.this", "aws_kms_key.s3",
+      "aws_s3_bucket.access_logs", "aws_s3_bucket.data", "aws_s3_bucket_logging.data",
+      ...settings.flatMap((setting) => [`aws_s3_bucket_${setting}.access_logs`, `aws_s3_bucket_${setting}.data`]),
+      "data.aws_caller_identity.current", "data.aws_region.current",
+    ].sort());
+    expect(Object.keys(json.output).sort()).toEqual(["datastore_arn", "datastore_endpoint", "datastore_kms_key_arn", "export_role_arn", "s3_bucket", "s3_kms_key_arn"]);
     expect(json.output.datastore_kms_key_arn.value).toBeNull();
     expect(json.resource.aws_iam_role.healthlake.name).toBe("HealthLakeImportExportRole");
     expect(json.resource.aws_iam_policy.healthlake.name).toBe("HealthLakeImportExportPolicy");
@@ -91,7 +97,7 @@ describe("configuration options, each on and off", () => {
     expect(json.provider.awscc[0].region).toBe("ap-southeast-2");
   });
 
-  test("preloadSynthea and a client credentials client", () => {
+  test("preloadSynthea loads Synthea data; a client-credentials client gets the system scopes only", () => {
     const json = synthJson(withSmart({ cognito: { oauthFlows: ["client_credentials"] } }, { datastore: { name: "fhir", preloadSynthea: true } }));
     expect(json.resource.awscc_healthlake_fhir_datastore.this.preload_data_config).toEqual({ preload_data_type: "SYNTHEA" });
     expect(json.resource.aws_cognito_user_pool_client.client.allowed_oauth_scopes).toEqual(["system/*.*"]);

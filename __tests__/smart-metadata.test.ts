@@ -84,8 +84,9 @@ describe("buildSmartMetadata", () => {
 
   test("lists fhirUser and patient among the claims only when tokens carry them", () => {
     const claims = (extra: object) => buildSmartMetadata({ ...input, oauthFlows: ["code"], ...extra }).claims_supported as string[];
-    expect(claims(NO_CLAIMS)).not.toEqual(expect.arrayContaining(["fhirUser"]));
-    expect(claims(BOTH_CLAIMS).slice(-2)).toEqual(["fhirUser", "patient"]);
+    const cognito = ["sub", "iss", "client_id", "origin_jti", "event_id", "token_use", "scope", "auth_time", "exp", "iat", "jti", "username", "version", "cognito:groups"];
+    expect(claims(NO_CLAIMS)).toEqual(cognito);
+    expect(claims(BOTH_CLAIMS)).toEqual([...cognito, "fhirUser", "patient"]);
   });
 
   test("issuer is the token issuer, not the hosted UI", () => {

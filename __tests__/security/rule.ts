@@ -7,13 +7,30 @@ export interface Finding {
   readonly message: string;
 }
 
-/** A check over one synthesized stack, named after its checkov / Trivy IDs where they exist (cdk-nag style). */
+/** A change to a copy of the complete stack's JSON. */
+export type Change = (stack: TerraformJson) => unknown;
+
+/**
+ * A check over one synthesized stack, named after its checkov / Trivy IDs where they exist, with the
+ * cases that show it working beside it (cdk-nag style): the complete stack with `breaks` applied must
+ * fail it, and with `keeps` applied must pass it.
+ */
 export interface Rule {
   /** First the scanner IDs it mirrors (checkov CKV_*, Trivy AVD-AWS-*), or a project ID (HLS-*). */
   readonly ids: readonly string[];
   readonly description: string;
+  /** Breaks the rule. @default - none: the complete stack breaks it as synthesized (a waived rule) */
+  readonly breaks?: Change;
+  /** Makes the complete stack keep the rule. @default - none: it keeps it as synthesized */
+  readonly keeps?: Change;
   check(stack: TerraformJson): Finding[];
 }
+
+/** A resource block of a stack, to change in a case. */
+export const r = (stack: TerraformJson, type: string, name: string) => stack.resource[type][name];
+
+/** A policy document as JSON text, to put in a case. */
+export const policy = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 
 export type Block = Record<string, any>;
 
