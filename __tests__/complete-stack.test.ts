@@ -7,22 +7,52 @@ const policyOf = (type: string, name: string, field = "policy") => decodeJsonenc
 
 // The reference module's README tables: 35 resources and data sources, 9 outputs.
 const MODULE_ADDRESSES = [
-  "aws_cognito_resource_server.launch", "aws_cognito_resource_server.patient", "aws_cognito_resource_server.system",
-  "aws_cognito_user.test_users", "aws_cognito_user_pool.main", "aws_cognito_user_pool_client.client", "aws_cognito_user_pool_domain.this",
-  "aws_iam_policy.healthlake", "aws_iam_role.healthlake", "aws_iam_role.healthlake_service_role", "aws_iam_role.lambda_role",
-  "aws_iam_role_policy.cognito_access", "aws_iam_role_policy_attachment.healthlake_policy", "aws_iam_role_policy_attachment.lambda_basic",
-  "aws_iam_role_policy_attachment.this", "aws_kms_key.datastore", "aws_kms_key.s3", "aws_lambda_function.token_validator",
-  "aws_lambda_permission.healthlake", "aws_s3_bucket.access_logs", "aws_s3_bucket.data",
-  "aws_s3_bucket_lifecycle_configuration.access_logs", "aws_s3_bucket_lifecycle_configuration.data",
-  "aws_s3_bucket_logging.access_logs", "aws_s3_bucket_logging.data", "aws_s3_bucket_policy.access_logs",
-  "aws_s3_bucket_public_access_block.access_logs", "aws_s3_bucket_public_access_block.data",
-  "aws_s3_bucket_server_side_encryption_configuration.access_logs", "aws_s3_bucket_server_side_encryption_configuration.data",
-  "aws_s3_bucket_versioning.access_logs", "aws_s3_bucket_versioning.data", "awscc_healthlake_fhir_datastore.this",
-  "data.aws_caller_identity.current", "data.aws_region.current",
+  "aws_cognito_resource_server.launch",
+  "aws_cognito_resource_server.patient",
+  "aws_cognito_resource_server.system",
+  "aws_cognito_user.test_users",
+  "aws_cognito_user_pool.main",
+  "aws_cognito_user_pool_client.client",
+  "aws_cognito_user_pool_domain.this",
+  "aws_iam_policy.healthlake",
+  "aws_iam_role.healthlake",
+  "aws_iam_role.healthlake_service_role",
+  "aws_iam_role.lambda_role",
+  "aws_iam_role_policy.cognito_access",
+  "aws_iam_role_policy_attachment.healthlake_policy",
+  "aws_iam_role_policy_attachment.lambda_basic",
+  "aws_iam_role_policy_attachment.this",
+  "aws_kms_key.datastore",
+  "aws_kms_key.s3",
+  "aws_lambda_function.token_validator",
+  "aws_lambda_permission.healthlake",
+  "aws_s3_bucket.access_logs",
+  "aws_s3_bucket.data",
+  "aws_s3_bucket_lifecycle_configuration.access_logs",
+  "aws_s3_bucket_lifecycle_configuration.data",
+  "aws_s3_bucket_logging.access_logs",
+  "aws_s3_bucket_logging.data",
+  "aws_s3_bucket_policy.access_logs",
+  "aws_s3_bucket_public_access_block.access_logs",
+  "aws_s3_bucket_public_access_block.data",
+  "aws_s3_bucket_server_side_encryption_configuration.access_logs",
+  "aws_s3_bucket_server_side_encryption_configuration.data",
+  "aws_s3_bucket_versioning.access_logs",
+  "aws_s3_bucket_versioning.data",
+  "awscc_healthlake_fhir_datastore.this",
+  "data.aws_caller_identity.current",
+  "data.aws_region.current",
 ];
 const MODULE_OUTPUTS = [
-  "cognito_domain", "cognito_oauth_endpoints", "cognito_scopes", "datastore_arn", "datastore_endpoint",
-  "datastore_kms_key_arn", "export_role_arn", "s3_bucket", "s3_kms_key_arn",
+  "cognito_domain",
+  "cognito_oauth_endpoints",
+  "cognito_scopes",
+  "datastore_arn",
+  "datastore_endpoint",
+  "datastore_kms_key_arn",
+  "export_role_arn",
+  "s3_bucket",
+  "s3_kms_key_arn",
 ];
 
 describe("complete stack (every option on)", () => {
@@ -30,12 +60,21 @@ describe("complete stack (every option on)", () => {
   const DROPPED = ["aws_s3_bucket_logging.access_logs"];
 
   test("holds the module's addresses but its log bucket's self-logging, plus the data bucket policy, the Lambda zip and its key set, the machine client and the validator's operations", () => {
-    expect(addresses(json)).toEqual([
-      ...MODULE_ADDRESSES.filter((address) => !DROPPED.includes(address)), "aws_s3_bucket_policy.data", "data.archive_file.lambda_zip", "data.http.jwks",
-      "aws_iam_policy.healthlake_service_role", "aws_cloudwatch_log_group.token_validator", "aws_lambda_alias.token_validator",
-      "aws_lambda_provisioned_concurrency_config.token_validator", "aws_iam_role_policy_attachment.lambda_xray",
-      "aws_cognito_user_pool_client.machine", "aws_lambda_permission.healthlake_alias",
-    ].sort());
+    expect(addresses(json)).toEqual(
+      [
+        ...MODULE_ADDRESSES.filter((address) => !DROPPED.includes(address)),
+        "aws_s3_bucket_policy.data",
+        "data.archive_file.lambda_zip",
+        "data.http.jwks",
+        "aws_iam_policy.healthlake_service_role",
+        "aws_cloudwatch_log_group.token_validator",
+        "aws_lambda_alias.token_validator",
+        "aws_lambda_provisioned_concurrency_config.token_validator",
+        "aws_iam_role_policy_attachment.lambda_xray",
+        "aws_cognito_user_pool_client.machine",
+        "aws_lambda_permission.healthlake_alias",
+      ].sort(),
+    );
   });
 
   test("holds the module's 9 outputs and the sensitive credentials of both clients", () => {
@@ -45,12 +84,33 @@ describe("complete stack (every option on)", () => {
   });
 
   test("both KMS keys rotate; their policy lets the account's IAM policies use them and the admin manage, not use, them", () => {
-    const adminActions = ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*",
-      "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:RotateKeyOnDemand"];
+    const adminActions = [
+      "kms:Create*",
+      "kms:Describe*",
+      "kms:Enable*",
+      "kms:List*",
+      "kms:Put*",
+      "kms:Update*",
+      "kms:Revoke*",
+      "kms:Disable*",
+      "kms:Get*",
+      "kms:Delete*",
+      "kms:TagResource",
+      "kms:UntagResource",
+      "kms:ScheduleKeyDeletion",
+      "kms:CancelKeyDeletion",
+      "kms:RotateKeyOnDemand",
+    ];
     for (const name of ["datastore", "s3"]) {
       expect(json.resource.aws_kms_key[name].enable_key_rotation).toBe(true);
       expect(policyOf("aws_kms_key", name).Statement).toEqual([
-        { Sid: "EnableIamPoliciesOfTheAccount", Effect: "Allow", Principal: { AWS: "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }, Action: "kms:*", Resource: "*" },
+        {
+          Sid: "EnableIamPoliciesOfTheAccount",
+          Effect: "Allow",
+          Principal: { AWS: "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" },
+          Action: "kms:*",
+          Resource: "*",
+        },
         { Sid: "KeyAdministration", Effect: "Allow", Principal: { AWS: complete.kmsAdminArn }, Action: adminActions, Resource: "*" },
       ]);
     }
@@ -75,19 +135,33 @@ describe("complete stack (every option on)", () => {
     for (const name of ["data", "access_logs"]) {
       expect(json.resource.aws_s3_bucket_versioning[name].versioning_configuration).toEqual({ status: "Enabled" });
       expect(json.resource.aws_s3_bucket_public_access_block[name]).toMatchObject({
-        block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true,
+        block_public_acls: true,
+        block_public_policy: true,
+        ignore_public_acls: true,
+        restrict_public_buckets: true,
       });
       expect(json.resource.aws_s3_bucket_lifecycle_configuration[name].rule[0]).toEqual({
-        id: "abort-incomplete-multipart-uploads", status: "Enabled", filter: [{ prefix: "" }], abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
+        id: "abort-incomplete-multipart-uploads",
+        status: "Enabled",
+        filter: [{ prefix: "" }],
+        abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
       });
     }
     expect(json.resource.aws_s3_bucket_lifecycle_configuration.access_logs.rule[1]).toEqual({
-      id: "archive-then-expire-logs", status: "Enabled", filter: [{ prefix: "" }],
-      transition: [{ days: 30, storage_class: "STANDARD_IA" }, { days: 365, storage_class: "GLACIER" }],
-      expiration: [{ days: 1825 }], noncurrent_version_expiration: [{ noncurrent_days: 30 }],
+      id: "archive-then-expire-logs",
+      status: "Enabled",
+      filter: [{ prefix: "" }],
+      transition: [
+        { days: 30, storage_class: "STANDARD_IA" },
+        { days: 365, storage_class: "GLACIER" },
+      ],
+      expiration: [{ days: 1825 }],
+      noncurrent_version_expiration: [{ noncurrent_days: 30 }],
     });
-    expect(json.resource.aws_s3_bucket_server_side_encryption_configuration.data.rule[0].apply_server_side_encryption_by_default)
-      .toEqual({ sse_algorithm: "aws:kms", kms_master_key_id: "${aws_kms_key.s3.arn}" });
+    expect(json.resource.aws_s3_bucket_server_side_encryption_configuration.data.rule[0].apply_server_side_encryption_by_default).toEqual({
+      sse_algorithm: "aws:kms",
+      kms_master_key_id: "${aws_kms_key.s3.arn}",
+    });
     expect(json.resource.aws_s3_bucket_logging.data).toMatchObject({ target_bucket: "${aws_s3_bucket.access_logs.id}", target_prefix: "data/" });
     expect(json.resource.aws_s3_bucket.data.bucket_prefix).toBe("healthlake-complete-data-");
   });
@@ -96,15 +170,36 @@ describe("complete stack (every option on)", () => {
     const denies = (bucket: string) => {
       const Resource = [`\${aws_s3_bucket.${bucket}.arn}`, `\${aws_s3_bucket.${bucket}.arn}/*`];
       return [
-        { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: { AWS: "*" }, Action: "s3:*", Resource, Condition: { Bool: { "aws:SecureTransport": "false" } } },
-        { Sid: "DenyTlsBelow12", Effect: "Deny", Principal: { AWS: "*" }, Action: "s3:*", Resource, Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } },
+        {
+          Sid: "DenyInsecureTransport",
+          Effect: "Deny",
+          Principal: { AWS: "*" },
+          Action: "s3:*",
+          Resource,
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+        {
+          Sid: "DenyTlsBelow12",
+          Effect: "Deny",
+          Principal: { AWS: "*" },
+          Action: "s3:*",
+          Resource,
+          Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
+        },
       ];
     };
     expect(policyOf("aws_s3_bucket_policy", "data").Statement).toEqual(denies("data"));
-    expect(policyOf("aws_s3_bucket_policy", "access_logs").Statement).toEqual([{
-      Sid: "AllowS3ServerAccessLogDelivery", Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject",
-      Resource: "${aws_s3_bucket.access_logs.arn}/*", Condition: { StringEquals: { "aws:SourceAccount": "${data.aws_caller_identity.current.account_id}" } },
-    }, ...denies("access_logs")]);
+    expect(policyOf("aws_s3_bucket_policy", "access_logs").Statement).toEqual([
+      {
+        Sid: "AllowS3ServerAccessLogDelivery",
+        Effect: "Allow",
+        Principal: { Service: "logging.s3.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: "${aws_s3_bucket.access_logs.arn}/*",
+        Condition: { StringEquals: { "aws:SourceAccount": "${data.aws_caller_identity.current.account_id}" } },
+      },
+      ...denies("access_logs"),
+    ]);
     for (const name of ["data", "access_logs"]) {
       expect(json.resource.aws_s3_bucket_policy[name].depends_on).toEqual([`aws_s3_bucket_public_access_block.${name}`]);
     }
@@ -112,19 +207,31 @@ describe("complete stack (every option on)", () => {
 
   test("the import/export role: trusted by HealthLake for this account and datastore only; S3 and KMS as an import and an export need", () => {
     const trust = policyOf("aws_iam_role", "healthlake", "assume_role_policy").Statement;
-    expect(trust).toEqual([{
-      Effect: "Allow", Principal: { Service: "healthlake.amazonaws.com" }, Action: "sts:AssumeRole",
-      Condition: {
-        StringEquals: { "aws:SourceAccount": "${data.aws_caller_identity.current.account_id}" },
-        ArnEquals: { "aws:SourceArn": "${awscc_healthlake_fhir_datastore.this.datastore_arn}" },
+    expect(trust).toEqual([
+      {
+        Effect: "Allow",
+        Principal: { Service: "healthlake.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Condition: {
+          StringEquals: { "aws:SourceAccount": "${data.aws_caller_identity.current.account_id}" },
+          ArnEquals: { "aws:SourceArn": "${awscc_healthlake_fhir_datastore.this.datastore_arn}" },
+        },
       },
-    }]);
+    ]);
     expect(policyOf("aws_iam_policy", "healthlake").Statement).toEqual([
-      { Sid: "ListBucket", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketPublicAccessBlock", "s3:GetEncryptionConfiguration"], Resource: "${aws_s3_bucket.data.arn}" },
+      {
+        Sid: "ListBucket",
+        Effect: "Allow",
+        Action: ["s3:ListBucket", "s3:GetBucketPublicAccessBlock", "s3:GetEncryptionConfiguration"],
+        Resource: "${aws_s3_bucket.data.arn}",
+      },
       { Sid: "ReadAndWriteObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "${aws_s3_bucket.data.arn}/*" },
       { Sid: "UseBucketKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: "${aws_kms_key.s3.arn}" },
     ]);
-    expect(json.resource.aws_iam_role_policy_attachment.this).toEqual({ role: "${aws_iam_role.healthlake.name}", policy_arn: "${aws_iam_policy.healthlake.arn}" });
+    expect(json.resource.aws_iam_role_policy_attachment.this).toEqual({
+      role: "${aws_iam_role.healthlake.name}",
+      policy_arn: "${aws_iam_policy.healthlake.arn}",
+    });
   });
 
   test("test users are keyed by username, their passwords a sensitive variable checked at plan", () => {

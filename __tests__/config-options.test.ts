@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-import { HealthLakeSmartConfig, SmartConfig } from "../stacks/config";
+import type { HealthLakeSmartConfig, SmartConfig } from "../stacks/config";
 import { HealthLakeSmartStack } from "../stacks/healthlake-smart-stack";
 import { decodeJsonencode } from "./support/jsonencode";
 import { addresses, synthJson } from "./support/synth";
@@ -41,7 +41,9 @@ describe("configuration options, each on and off", () => {
   test("authorization strategy SMART_ON_FHIR with v2 scopes advertises v2 permissions, and issues those scopes", () => {
     const v2 = synthJson(withSmart({ authorizationStrategy: "SMART_ON_FHIR", scopes: ["patient/*.rs", "user/Observation.cruds"] }));
     expect(metadataOf(v2).capabilities).toContain("permission-v2");
-    expect(v2.resource.aws_cognito_resource_server.user.scope).toEqual([{ scope_name: "Observation.cruds", scope_description: "SMART scope user/Observation.cruds" }]);
+    expect(v2.resource.aws_cognito_resource_server.user.scope).toEqual([
+      { scope_name: "Observation.cruds", scope_description: "SMART scope user/Observation.cruds" },
+    ]);
     expect(Object.keys(v2.resource.aws_cognito_resource_server)).toEqual(["patient", "user"]);
     expect(metadataOf(synthJson(withSmart({ authorizationStrategy: "SMART_ON_FHIR" }))).capabilities).not.toContain("permission-v2");
   });
@@ -57,19 +59,42 @@ describe("configuration options, each on and off", () => {
     const kmsKeyArn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     const json = synthJson({ ...minimal, datastore: { name: "fhir", kmsKeyArn } });
     expect(json.resource).not.toHaveProperty("aws_kms_key");
-    expect(json.resource.awscc_healthlake_fhir_datastore.this.sse_configuration.kms_encryption_config).toEqual({ cmk_type: "CUSTOMER_MANAGED_KMS_KEY", kms_key_id: kmsKeyArn });
+    expect(json.resource.awscc_healthlake_fhir_datastore.this.sse_configuration.kms_encryption_config).toEqual({
+      cmk_type: "CUSTOMER_MANAGED_KMS_KEY",
+      kms_key_id: kmsKeyArn,
+    });
   });
 
   test("importExport adds the buckets, the S3 key, the role and their outputs; datastore_kms_key_arn is null with an AWS-owned key", () => {
-    const json = synthJson({ ...minimal, kmsAdminArn: "arn:aws:iam::111122223333:role/Admin", importExport: { dataBucketPrefix: "d-", logsBucketPrefix: "l-" } });
+    const json = synthJson({
+      ...minimal,
+      kmsAdminArn: "arn:aws:iam::111122223333:role/Admin",
+      importExport: { dataBucketPrefix: "d-", logsBucketPrefix: "l-" },
+    });
     const settings = ["lifecycle_configuration", "policy", "public_access_block", "server_side_encryption_configuration", "versioning"];
-    expect(addresses(json)).toEqual([
-      "awscc_healthlake_fhir_datastore.this", "aws_iam_policy.healthlake", "aws_iam_role.healthlake", "aws_iam_role_policy_attachment.this", "aws_kms_key.s3",
-      "aws_s3_bucket.access_logs", "aws_s3_bucket.data", "aws_s3_bucket_logging.data",
-      ...settings.flatMap((setting) => [`aws_s3_bucket_${setting}.access_logs`, `aws_s3_bucket_${setting}.data`]),
-      "data.aws_caller_identity.current", "data.aws_region.current",
-    ].sort());
-    expect(Object.keys(json.output).sort()).toEqual(["datastore_arn", "datastore_endpoint", "datastore_kms_key_arn", "export_role_arn", "s3_bucket", "s3_kms_key_arn"]);
+    expect(addresses(json)).toEqual(
+      [
+        "awscc_healthlake_fhir_datastore.this",
+        "aws_iam_policy.healthlake",
+        "aws_iam_role.healthlake",
+        "aws_iam_role_policy_attachment.this",
+        "aws_kms_key.s3",
+        "aws_s3_bucket.access_logs",
+        "aws_s3_bucket.data",
+        "aws_s3_bucket_logging.data",
+        ...settings.flatMap((setting) => [`aws_s3_bucket_${setting}.access_logs`, `aws_s3_bucket_${setting}.data`]),
+        "data.aws_caller_identity.current",
+        "data.aws_region.current",
+      ].sort(),
+    );
+    expect(Object.keys(json.output).sort()).toEqual([
+      "datastore_arn",
+      "datastore_endpoint",
+      "datastore_kms_key_arn",
+      "export_role_arn",
+      "s3_bucket",
+      "s3_kms_key_arn",
+    ]);
     expect(json.output.datastore_kms_key_arn.value).toBeNull();
     expect(json.resource.aws_iam_role.healthlake.name).toBe("HealthLakeImportExportRole");
     expect(json.resource.aws_iam_policy.healthlake.name).toBe("HealthLakeImportExportPolicy");
@@ -110,7 +135,8 @@ describe("configuration options, each on and off", () => {
 
 describe("validator bundling at synth", () => {
   test("a missing entry stops synth, naming the file", () => {
-    expect(() => new HealthLakeSmartStack(Testing.app(), "minimal", { config: withSmart(), validatorBundling: { entry: "lambda/src/missing.ts" } }))
-      .toThrow(/lambda\/src\/missing\.ts/);
+    expect(() => new HealthLakeSmartStack(Testing.app(), "minimal", { config: withSmart(), validatorBundling: { entry: "lambda/src/missing.ts" } })).toThrow(
+      /lambda\/src\/missing\.ts/,
+    );
   });
 });

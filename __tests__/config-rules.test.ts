@@ -1,4 +1,4 @@
-import { CognitoTestUser, HealthLakeSmartConfig, InvokeCondition, OAuthFlow, SingleTestUser, resolveConfig } from "../stacks/config";
+import { type CognitoTestUser, type HealthLakeSmartConfig, type InvokeCondition, type OAuthFlow, type SingleTestUser, resolveConfig } from "../stacks/config";
 import * as rules from "../stacks/config/rules";
 import { complete } from "../environments/complete";
 import { ENVIRONMENTS } from "../environments";
@@ -10,73 +10,241 @@ const smart = (cognito: NonNullable<HealthLakeSmartConfig["smart"]>["cognito"]):
 describe("configuration rules: each fails on a bad value, names field and value, and passes a good one", () => {
   test.each([
     ["stackName", rules.stackName, { ...base, name: "Prod_1" }, /^name "Prod_1" is not a valid stack name/, { ...base, name: "prod-1" }],
-    ["healthLakeRegion", rules.healthLakeRegion, { ...base, region: "eu-central-1" }, /^region "eu-central-1" does not offer HealthLake: use one of us-east-1/, { ...base, region: "eu-west-2" }],
-    ["bucketPrefixes", rules.bucketPrefixes, { ...base, importExport: { dataBucketPrefix: "Data_Bucket", logsBucketPrefix: "logs-" } },
-      /^importExport.dataBucketPrefix "Data_Bucket" breaks S3 bucket naming/, { ...base, importExport: { dataBucketPrefix: "data-", logsBucketPrefix: "logs-" } }],
-    ["bucketPrefixes (length)", rules.bucketPrefixes, { ...base, importExport: { dataBucketPrefix: "d".repeat(38), logsBucketPrefix: "logs-" } },
-      /dataBucketPrefix "d{38}" breaks S3 bucket naming/, { ...base, importExport: { dataBucketPrefix: "d".repeat(37), logsBucketPrefix: "xlogs" } }],
-    ["cognitoDomainPrefix", rules.cognitoDomainPrefix, smart({ domainPrefix: "my-cognito-login" }),
-      /^smart.cognito.domainPrefix "my-cognito-login" breaks Cognito's domain prefix rules/, smart({ domainPrefix: "my-smart-login" })],
+    [
+      "healthLakeRegion",
+      rules.healthLakeRegion,
+      { ...base, region: "eu-central-1" },
+      /^region "eu-central-1" does not offer HealthLake: use one of us-east-1/,
+      { ...base, region: "eu-west-2" },
+    ],
+    [
+      "bucketPrefixes",
+      rules.bucketPrefixes,
+      { ...base, importExport: { dataBucketPrefix: "Data_Bucket", logsBucketPrefix: "logs-" } },
+      /^importExport.dataBucketPrefix "Data_Bucket" breaks S3 bucket naming/,
+      { ...base, importExport: { dataBucketPrefix: "data-", logsBucketPrefix: "logs-" } },
+    ],
+    [
+      "bucketPrefixes (length)",
+      rules.bucketPrefixes,
+      { ...base, importExport: { dataBucketPrefix: "d".repeat(38), logsBucketPrefix: "logs-" } },
+      /dataBucketPrefix "d{38}" breaks S3 bucket naming/,
+      { ...base, importExport: { dataBucketPrefix: "d".repeat(37), logsBucketPrefix: "xlogs" } },
+    ],
+    [
+      "cognitoDomainPrefix",
+      rules.cognitoDomainPrefix,
+      smart({ domainPrefix: "my-cognito-login" }),
+      /^smart.cognito.domainPrefix "my-cognito-login" breaks Cognito's domain prefix rules/,
+      smart({ domainPrefix: "my-smart-login" }),
+    ],
     ["cognitoDomainPrefix (hyphen)", rules.cognitoDomainPrefix, smart({ domainPrefix: "-login" }), /"-login" breaks/, smart({ domainPrefix: "login" })],
-    ["redirectUrls", rules.redirectUrls, smart({ callbackUrls: ["http://app.example.org/cb"] }),
-      /^smart.cognito.callbackUrls\[0\] "http:\/\/app.example.org\/cb" is not HTTPS/, smart({ callbackUrls: ["https://app.example.org/cb", "http://localhost:3000/cb"] })],
-    ["redirectUrls (logout)", rules.redirectUrls, smart({ logoutUrls: ["https://app.example.org/#out"] }), /^smart.cognito.logoutUrls\[0\] .* has a fragment/, smart({ logoutUrls: ["https://app.example.org/out"] })],
-    ["tokenValidity", rules.tokenValidity, smart({ tokenValidity: { accessToken: 2, idToken: 60, refreshToken: 30 } }),
+    [
+      "redirectUrls",
+      rules.redirectUrls,
+      smart({ callbackUrls: ["http://app.example.org/cb"] }),
+      /^smart.cognito.callbackUrls\[0\] "http:\/\/app.example.org\/cb" is not HTTPS/,
+      smart({ callbackUrls: ["https://app.example.org/cb", "http://localhost:3000/cb"] }),
+    ],
+    [
+      "redirectUrls (logout)",
+      rules.redirectUrls,
+      smart({ logoutUrls: ["https://app.example.org/#out"] }),
+      /^smart.cognito.logoutUrls\[0\] .* has a fragment/,
+      smart({ logoutUrls: ["https://app.example.org/out"] }),
+    ],
+    [
+      "tokenValidity",
+      rules.tokenValidity,
+      smart({ tokenValidity: { accessToken: 2, idToken: 60, refreshToken: 30 } }),
       /^smart.cognito.tokenValidity.accessToken 2 minutes is outside Cognito's limits: use a whole number between 5 minutes and 1 day/,
-      smart({ tokenValidity: { accessToken: 5, idToken: 60, refreshToken: 30 } })],
-    ["tokenValidity (units)", rules.tokenValidity, smart({ tokenValidityUnits: { accessToken: "days", idToken: "minutes", refreshToken: "days" }, tokenValidity: { accessToken: 2, idToken: 60, refreshToken: 30 } }),
-      /accessToken 2 days is outside/, smart({ tokenValidityUnits: { accessToken: "days", idToken: "minutes", refreshToken: "days" }, tokenValidity: { accessToken: 1, idToken: 60, refreshToken: 30 } })],
-    ["passwordsOutOfConfig", rules.passwordsOutOfConfig, smart({ testUsers: [{ username: "alice", email: "a@example.org", password: "Str0ng!pass" } as CognitoTestUser] }),
+      smart({ tokenValidity: { accessToken: 5, idToken: 60, refreshToken: 30 } }),
+    ],
+    [
+      "tokenValidity (units)",
+      rules.tokenValidity,
+      smart({
+        tokenValidityUnits: { accessToken: "days", idToken: "minutes", refreshToken: "days" },
+        tokenValidity: { accessToken: 2, idToken: 60, refreshToken: 30 },
+      }),
+      /accessToken 2 days is outside/,
+      smart({
+        tokenValidityUnits: { accessToken: "days", idToken: "minutes", refreshToken: "days" },
+        tokenValidity: { accessToken: 1, idToken: 60, refreshToken: 30 },
+      }),
+    ],
+    [
+      "passwordsOutOfConfig",
+      rules.passwordsOutOfConfig,
+      smart({ testUsers: [{ username: "alice", email: "a@example.org", password: "Str0ng!pass" } as CognitoTestUser] }),
       /^smart.cognito.testUsers\[0\].password is set \(value not shown\): a password in the configuration would be written into cdk.tf.json; remove it and pass it at deploy instead: TF_VAR_test_user_passwords='\{"alice":"..."\}'$/,
-      smart({ testUsers: [{ username: "alice", email: "a@example.org" }] })],
-    ["passwordsOutOfConfig (gist user)", rules.passwordsOutOfConfig, smart({ singleTestUser: { username: "test", email: "t@x.org", preferredUsername: "t", password: "x" } as SingleTestUser }),
-      /^smart.cognito.singleTestUser.password is set .* TF_VAR_test_user_password='...'$/, smart({ singleTestUser: { username: "test", email: "t@x.org", preferredUsername: "t" } })],
-    ["uniqueTestUsers", rules.uniqueTestUsers, smart({ testUsers: [{ username: "a", email: "a@x.org" }, { username: "a", email: "b@x.org" }] }),
-      /^smart.cognito.testUsers has user "a" more than once/, smart({ testUsers: [{ username: "a", email: "a@x.org" }, { username: "b", email: "b@x.org" }] })],
-    ["oauthFlows (repeated)", rules.oauthFlows, smart({ oauthFlows: ["code", "code"] }),
-      /^smart.cognito.oauthFlows \["code","code"\] repeats a flow/, smart({ oauthFlows: ["code", "client_credentials"] })],
-    ["oauthFlows (unknown)", rules.oauthFlows, smart({ oauthFlows: ["implicit" as OAuthFlow] }),
-      /^smart.cognito.oauthFlows \["implicit"\] holds \["implicit"\]: use "client_credentials" and\/or "code"/, smart({ oauthFlows: ["client_credentials"] })],
-    ["oauthFlows (machine without system scope)", rules.oauthFlows, { ...base, smart: { scopes: ["patient/*.read"], cognito: { oauthFlows: ["client_credentials"] } } },
-      /^smart.cognito.oauthFlows includes "client_credentials", but smart.scopes \["patient\/\*.read"\] has no system\/ scope/, { ...base, smart: { scopes: ["patient/*.read"], cognito: { oauthFlows: ["code"] } } }],
-    ["oauthFlows (people without patient or user scope)", rules.oauthFlows, { ...base, smart: { scopes: ["system/*.read"], cognito: { oauthFlows: ["code"] } } },
-      /^smart.cognito.oauthFlows includes "code", but smart.scopes \["system\/\*.read"\] has no patient\/ or user\/ scope/, { ...base, smart: { scopes: ["system/*.read", "user/*.read"], cognito: { oauthFlows: ["code"] } } }],
-    ["mfaFactor", rules.mfaFactor, smart({ mfaConfiguration: "OPTIONAL", mfaSoftwareToken: false }),
+      smart({ testUsers: [{ username: "alice", email: "a@example.org" }] }),
+    ],
+    [
+      "passwordsOutOfConfig (gist user)",
+      rules.passwordsOutOfConfig,
+      smart({ singleTestUser: { username: "test", email: "t@x.org", preferredUsername: "t", password: "x" } as SingleTestUser }),
+      /^smart.cognito.singleTestUser.password is set .* TF_VAR_test_user_password='...'$/,
+      smart({ singleTestUser: { username: "test", email: "t@x.org", preferredUsername: "t" } }),
+    ],
+    [
+      "uniqueTestUsers",
+      rules.uniqueTestUsers,
+      smart({
+        testUsers: [
+          { username: "a", email: "a@x.org" },
+          { username: "a", email: "b@x.org" },
+        ],
+      }),
+      /^smart.cognito.testUsers has user "a" more than once/,
+      smart({
+        testUsers: [
+          { username: "a", email: "a@x.org" },
+          { username: "b", email: "b@x.org" },
+        ],
+      }),
+    ],
+    [
+      "oauthFlows (repeated)",
+      rules.oauthFlows,
+      smart({ oauthFlows: ["code", "code"] }),
+      /^smart.cognito.oauthFlows \["code","code"\] repeats a flow/,
+      smart({ oauthFlows: ["code", "client_credentials"] }),
+    ],
+    [
+      "oauthFlows (unknown)",
+      rules.oauthFlows,
+      smart({ oauthFlows: ["implicit" as OAuthFlow] }),
+      /^smart.cognito.oauthFlows \["implicit"\] holds \["implicit"\]: use "client_credentials" and\/or "code"/,
+      smart({ oauthFlows: ["client_credentials"] }),
+    ],
+    [
+      "oauthFlows (machine without system scope)",
+      rules.oauthFlows,
+      { ...base, smart: { scopes: ["patient/*.read"], cognito: { oauthFlows: ["client_credentials"] } } },
+      /^smart.cognito.oauthFlows includes "client_credentials", but smart.scopes \["patient\/\*.read"\] has no system\/ scope/,
+      { ...base, smart: { scopes: ["patient/*.read"], cognito: { oauthFlows: ["code"] } } },
+    ],
+    [
+      "oauthFlows (people without patient or user scope)",
+      rules.oauthFlows,
+      { ...base, smart: { scopes: ["system/*.read"], cognito: { oauthFlows: ["code"] } } },
+      /^smart.cognito.oauthFlows includes "code", but smart.scopes \["system\/\*.read"\] has no patient\/ or user\/ scope/,
+      { ...base, smart: { scopes: ["system/*.read", "user/*.read"], cognito: { oauthFlows: ["code"] } } },
+    ],
+    [
+      "mfaFactor",
+      rules.mfaFactor,
+      smart({ mfaConfiguration: "OPTIONAL", mfaSoftwareToken: false }),
       /^smart.cognito.mfaConfiguration "OPTIONAL" needs a second factor, but smart.cognito.mfaSoftwareToken is false and smart.cognito.sms is not set/,
-      smart({ mfaConfiguration: "OPTIONAL", mfaSoftwareToken: false, sms: { snsCallerArn: "arn:aws:iam::111122223333:role/sms", externalId: "x" } })],
-    ["smsRole", rules.smsRole, smart({ sms: { snsCallerArn: "sms-role", externalId: "x" } }), /^smart.cognito.sms.snsCallerArn "sms-role" is not an IAM role ARN/,
-      smart({ sms: { snsCallerArn: "arn:aws:iam::111122223333:role/sms", externalId: "x" } })],
-    ["smartScopes (grammar)", rules.smartScopes, { ...base, smart: { scopes: ["system/*.*", "system/Patients.read"] } },
-      /^smart.scopes "system\/Patients.read" is not a SMART scope Cognito can issue/, { ...base, smart: { scopes: ["system/*.*", "system/Patient.read"] } }],
-    ["smartScopes (launch)", rules.smartScopes, { ...base, smart: { scopes: ["system/*.*", "launch/encounter"] } },
-      /^smart.scopes "launch\/encounter" is not a SMART scope/, { ...base, smart: { scopes: ["system/*.*", "launch/patient"] } }],
-    ["smartScopes (no clinical scope)", rules.smartScopes, { ...base, smart: { scopes: ["launch/patient"] } },
-      /^smart.scopes \["launch\/patient"\] holds no clinical scope/, { ...base, smart: { scopes: ["launch/patient", "patient/*.read"] } }],
-    ["smartScopes (v2 under V1)", rules.smartScopes, { ...base, smart: { scopes: ["system/*.rs"] } },
+      smart({ mfaConfiguration: "OPTIONAL", mfaSoftwareToken: false, sms: { snsCallerArn: "arn:aws:iam::111122223333:role/sms", externalId: "x" } }),
+    ],
+    [
+      "smsRole",
+      rules.smsRole,
+      smart({ sms: { snsCallerArn: "sms-role", externalId: "x" } }),
+      /^smart.cognito.sms.snsCallerArn "sms-role" is not an IAM role ARN/,
+      smart({ sms: { snsCallerArn: "arn:aws:iam::111122223333:role/sms", externalId: "x" } }),
+    ],
+    [
+      "smartScopes (grammar)",
+      rules.smartScopes,
+      { ...base, smart: { scopes: ["system/*.*", "system/Patients.read"] } },
+      /^smart.scopes "system\/Patients.read" is not a SMART scope Cognito can issue/,
+      { ...base, smart: { scopes: ["system/*.*", "system/Patient.read"] } },
+    ],
+    [
+      "smartScopes (launch)",
+      rules.smartScopes,
+      { ...base, smart: { scopes: ["system/*.*", "launch/encounter"] } },
+      /^smart.scopes "launch\/encounter" is not a SMART scope/,
+      { ...base, smart: { scopes: ["system/*.*", "launch/patient"] } },
+    ],
+    [
+      "smartScopes (no clinical scope)",
+      rules.smartScopes,
+      { ...base, smart: { scopes: ["launch/patient"] } },
+      /^smart.scopes \["launch\/patient"\] holds no clinical scope/,
+      { ...base, smart: { scopes: ["launch/patient", "patient/*.read"] } },
+    ],
+    [
+      "smartScopes (v2 under V1)",
+      rules.smartScopes,
+      { ...base, smart: { scopes: ["system/*.rs"] } },
       /^smart.scopes "system\/\*.rs" is a SMART v2 scope, which SMART_ON_FHIR_V1 does not honour/,
-      { ...base, smart: { scopes: ["system/*.rs"], authorizationStrategy: "SMART_ON_FHIR" } }],
-    ["accountGuard (format)", rules.accountGuard, { ...base, allowedAccountIds: ["1111-2222-3333"] }, /^allowedAccountIds \["1111-2222-3333"\] are not 12-digit AWS account ids/,
-      { ...base, allowedAccountIds: ["111122223333"] }],
+      { ...base, smart: { scopes: ["system/*.rs"], authorizationStrategy: "SMART_ON_FHIR" } },
+    ],
+    [
+      "accountGuard (format)",
+      rules.accountGuard,
+      { ...base, allowedAccountIds: ["1111-2222-3333"] },
+      /^allowedAccountIds \["1111-2222-3333"\] are not 12-digit AWS account ids/,
+      { ...base, allowedAccountIds: ["111122223333"] },
+    ],
     ["accountGuard (empty)", rules.accountGuard, { ...base, allowedAccountIds: [] }, /^allowedAccountIds is empty/, base],
-    ["accountGuard (ARN of another account)", rules.accountGuard, { ...base, allowedAccountIds: ["111122223333"], kmsAdminArn: "arn:aws:iam::444455556666:role/Admin" },
+    [
+      "accountGuard (ARN of another account)",
+      rules.accountGuard,
+      { ...base, allowedAccountIds: ["111122223333"], kmsAdminArn: "arn:aws:iam::444455556666:role/Admin" },
       /^kmsAdminArn "arn:aws:iam::444455556666:role\/Admin" is in account 444455556666, which allowedAccountIds \["111122223333"\] does not list/,
-      { ...base, allowedAccountIds: ["111122223333"], kmsAdminArn: "arn:aws:iam::111122223333:role/Admin" }],
-    ["oauthFlows (callbacks)", rules.oauthFlows, smart({ oauthFlows: ["code"], callbackUrls: [] }), /^smart.cognito.callbackUrls is empty/, smart({ oauthFlows: ["client_credentials"], callbackUrls: [] })],
-    ["datastoreKey", rules.datastoreKey, { ...base, datastore: { name: "f", createKmsKey: true, kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/abc" } },
+      { ...base, allowedAccountIds: ["111122223333"], kmsAdminArn: "arn:aws:iam::111122223333:role/Admin" },
+    ],
+    [
+      "oauthFlows (callbacks)",
+      rules.oauthFlows,
+      smart({ oauthFlows: ["code"], callbackUrls: [] }),
+      /^smart.cognito.callbackUrls is empty/,
+      smart({ oauthFlows: ["client_credentials"], callbackUrls: [] }),
+    ],
+    [
+      "datastoreKey",
+      rules.datastoreKey,
+      { ...base, datastore: { name: "f", createKmsKey: true, kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/abc" } },
       /^datastore.kmsKeyArn "arn:aws:kms:us-east-1:111122223333:key\/abc" contradicts datastore.createKmsKey: true/,
-      { ...base, datastore: { name: "f", kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/abc" } }],
-    ["kmsAdmin", rules.kmsAdmin, { ...base, datastore: { name: "f", createKmsKey: true } }, /^kmsAdminArn is missing, but a KMS key is created/,
-      { ...base, datastore: { name: "f", createKmsKey: true }, kmsAdminArn: "arn:aws:iam::111122223333:role/KeyAdmin" }],
-    ["kmsAdmin (format)", rules.kmsAdmin, { ...base, kmsAdminArn: "KeyAdmin" }, /^kmsAdminArn "KeyAdmin" is not an IAM user, role or root ARN/, { ...base, kmsAdminArn: "arn:aws:iam::111122223333:user/alice" }],
-    ["validatorLimits", rules.validatorLimits, { ...base, smart: { validator: { memoryMiB: 64 } } }, /^smart.validator.memoryMiB 64 is outside Lambda's limits/,
-      { ...base, smart: { validator: { memoryMiB: 128, timeoutSeconds: 3 } } }],
-    ["validatorLimits (provisioned above reserved)", rules.validatorLimits, { ...base, smart: { validator: { reservedConcurrency: 2, provisionedConcurrency: 3 } } },
+      { ...base, datastore: { name: "f", kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/abc" } },
+    ],
+    [
+      "kmsAdmin",
+      rules.kmsAdmin,
+      { ...base, datastore: { name: "f", createKmsKey: true } },
+      /^kmsAdminArn is missing, but a KMS key is created/,
+      { ...base, datastore: { name: "f", createKmsKey: true }, kmsAdminArn: "arn:aws:iam::111122223333:role/KeyAdmin" },
+    ],
+    [
+      "kmsAdmin (format)",
+      rules.kmsAdmin,
+      { ...base, kmsAdminArn: "KeyAdmin" },
+      /^kmsAdminArn "KeyAdmin" is not an IAM user, role or root ARN/,
+      { ...base, kmsAdminArn: "arn:aws:iam::111122223333:user/alice" },
+    ],
+    [
+      "validatorLimits",
+      rules.validatorLimits,
+      { ...base, smart: { validator: { memoryMiB: 64 } } },
+      /^smart.validator.memoryMiB 64 is outside Lambda's limits/,
+      { ...base, smart: { validator: { memoryMiB: 128, timeoutSeconds: 3 } } },
+    ],
+    [
+      "validatorLimits (provisioned above reserved)",
+      rules.validatorLimits,
+      { ...base, smart: { validator: { reservedConcurrency: 2, provisionedConcurrency: 3 } } },
       /^smart.validator.provisionedConcurrency 3 exceeds smart.validator.reservedConcurrency 2, which Lambda refuses/,
-      { ...base, smart: { validator: { provisionedConcurrency: 3 } } }],
-    ["validatorLimits (invoke condition)", rules.validatorLimits, { ...base, smart: { validator: { invokeCondition: "sourceArn" as InvokeCondition } } },
-      /^smart.validator.invokeCondition "sourceArn" is not one of "none", "account", "datastore"/, { ...base, smart: { validator: { invokeCondition: "account" } } }],
-    ["remoteStateBucket", rules.remoteStateBucket, { ...base, remoteState: { bucket: "State_Bucket" } }, /^remoteState.bucket "State_Bucket" is not an S3 bucket name/,
-      { ...base, remoteState: { bucket: "state-bucket" } }],
+      { ...base, smart: { validator: { provisionedConcurrency: 3 } } },
+    ],
+    [
+      "validatorLimits (invoke condition)",
+      rules.validatorLimits,
+      { ...base, smart: { validator: { invokeCondition: "sourceArn" as InvokeCondition } } },
+      /^smart.validator.invokeCondition "sourceArn" is not one of "none", "account", "datastore"/,
+      { ...base, smart: { validator: { invokeCondition: "account" } } },
+    ],
+    [
+      "remoteStateBucket",
+      rules.remoteStateBucket,
+      { ...base, remoteState: { bucket: "State_Bucket" } },
+      /^remoteState.bucket "State_Bucket" is not an S3 bucket name/,
+      { ...base, remoteState: { bucket: "state-bucket" } },
+    ],
   ] as const)("%s", (_name, rule, bad, message, good) => {
     const problems = rule(resolveConfig(bad as HealthLakeSmartConfig));
     expect(problems).toHaveLength(1);
@@ -85,13 +253,16 @@ describe("configuration rules: each fails on a bad value, names field and value,
   });
 
   test("every rule is run", () => {
-    const exported = Object.values(rules).filter((value): value is rules.ConfigRule =>
-      typeof value === "function" && !["configProblems", "assertValidConfig"].includes(value.name));
+    const exported = Object.values(rules).filter(
+      (value): value is rules.ConfigRule => typeof value === "function" && !["configProblems", "assertValidConfig"].includes(value.name),
+    );
     expect([...rules.CONFIG_RULES].sort((a, b) => a.name.localeCompare(b.name))).toEqual(exported.sort((a, b) => a.name.localeCompare(b.name)));
   });
 
   test("a password in the configuration is never printed", () => {
-    const [problem] = rules.passwordsOutOfConfig(resolveConfig(smart({ testUsers: [{ username: "bob", email: "b@x.org", password: "s3cretNoSymbol" } as CognitoTestUser] })));
+    const [problem] = rules.passwordsOutOfConfig(
+      resolveConfig(smart({ testUsers: [{ username: "bob", email: "b@x.org", password: "s3cretNoSymbol" } as CognitoTestUser] })),
+    );
     expect(problem).toMatch(/^smart.cognito.testUsers\[0\].password is set/);
     expect(problem).not.toContain("s3cret");
   });
@@ -102,8 +273,9 @@ describe("assertValidConfig", () => {
     const bad = { ...base, name: "BadName", region: "mars-1", datastore: { name: "f", createKmsKey: true } };
     expect(() => rules.assertValidConfig(resolveConfig(bad))).toThrow(
       'environment "BadName" has 3 configuration problem(s):\n  - name "BadName" is not a valid stack name: use 1–40 lower-case letters, digits and hyphens, starting with a letter\n' +
-      '  - region "mars-1" does not offer HealthLake: use one of us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-2, ca-central-1, eu-west-1, eu-west-2\n' +
-      "  - kmsAdminArn is missing, but a KMS key is created (datastore.createKmsKey or importExport): name the IAM user or role that administers the keys");
+        '  - region "mars-1" does not offer HealthLake: use one of us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-2, ca-central-1, eu-west-1, eu-west-2\n' +
+        "  - kmsAdminArn is missing, but a KMS key is created (datastore.createKmsKey or importExport): name the IAM user or role that administers the keys",
+    );
   });
 
   test("the shipped environments are valid and uniquely named", () => {

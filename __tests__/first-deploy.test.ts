@@ -1,15 +1,18 @@
 // Issue 8: what AWS would refuse on a first deploy, and defaults that must be safe. One block per item.
-import { execFileSync } from "child_process";
-import * as path from "path";
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
 import { complete } from "../environments/complete";
 import { sandbox } from "../environments/sandbox";
-import { HealthLakeSmartConfig, SmartConfig } from "../stacks/config";
+import type { HealthLakeSmartConfig, SmartConfig } from "../stacks/config";
 import { decodeJsonencode } from "./support/jsonencode";
 import { addresses, synthJson } from "./support/synth";
 
 const smart = (section: SmartConfig = {}): HealthLakeSmartConfig => ({ name: "first", datastore: { name: "fhir" }, smart: section });
 /** An environment with one change to its SMART section. */
-const changed = (env: HealthLakeSmartConfig, change: (smart: SmartConfig) => SmartConfig): HealthLakeSmartConfig => ({ ...env, smart: change(env.smart ?? {}) });
+const changed = (env: HealthLakeSmartConfig, change: (smart: SmartConfig) => SmartConfig): HealthLakeSmartConfig => ({
+  ...env,
+  smart: change(env.smart ?? {}),
+});
 const sandboxJson = synthJson(sandbox);
 const completeJson = synthJson(complete);
 const ANY_ACCOUNT = "${data.aws_caller_identity.current.account_id}";
@@ -32,7 +35,9 @@ describe("1. MFA that Cognito accepts", () => {
   });
 
   test("synth refuses MFA with no factor", () => {
-    expect(() => synthJson(smart({ cognito: { mfaConfiguration: "ON", mfaSoftwareToken: false } }))).toThrow(/cognito.mfaConfiguration "ON" needs a second factor/);
+    expect(() => synthJson(smart({ cognito: { mfaConfiguration: "ON", mfaSoftwareToken: false } }))).toThrow(
+      /cognito.mfaConfiguration "ON" needs a second factor/,
+    );
   });
 });
 
@@ -137,7 +142,11 @@ describe("8. HealthLake can always call the validator", () => {
 
   test("by default the service principal alone, as AWS's own sample", () => {
     expect(sandboxJson.resource.aws_lambda_permission).toEqual({
-      healthlake: expect.objectContaining({ principal: "healthlake.amazonaws.com", action: "lambda:InvokeFunction", function_name: "${aws_lambda_function.token_validator.function_name}" }),
+      healthlake: expect.objectContaining({
+        principal: "healthlake.amazonaws.com",
+        action: "lambda:InvokeFunction",
+        function_name: "${aws_lambda_function.token_validator.function_name}",
+      }),
     });
     expect(sandboxJson.resource.aws_lambda_permission.healthlake).not.toHaveProperty("source_account");
     expect(sandboxJson.resource.aws_lambda_permission.healthlake).not.toHaveProperty("source_arn");
@@ -145,7 +154,11 @@ describe("8. HealthLake can always call the validator", () => {
 
   test.each([
     ["account", { source_account: ANY_ACCOUNT }, ["source_arn"]],
-    ["datastore", { source_account: ANY_ACCOUNT, source_arn: expect.stringMatching(/datastore\/fhir\/\$\{awscc_healthlake_fhir_datastore\.this\.datastore_id\}$/) }, []],
+    [
+      "datastore",
+      { source_account: ANY_ACCOUNT, source_arn: expect.stringMatching(/datastore\/fhir\/\$\{awscc_healthlake_fhir_datastore\.this\.datastore_id\}$/) },
+      [],
+    ],
   ] as const)("invokeCondition %s", (invokeCondition, expected, absent) => {
     const permission = permissions(smart({ validator: { invokeCondition } })).healthlake;
     expect(permission).toMatchObject(expected);
@@ -165,8 +178,11 @@ describe("8. HealthLake can always call the validator", () => {
 describe("9. the datastore is never replaced by accident", () => {
   test("every create-only attribute the provider has been seen to diff is ignored", () => {
     for (const json of [sandboxJson, completeJson, synthJson({ name: "plain", datastore: { name: "fhir" } })]) {
-      expect(json.resource.awscc_healthlake_fhir_datastore.this.lifecycle.ignore_changes)
-        .toEqual(["identity_provider_configuration", "preload_data_config", "sse_configuration"]);
+      expect(json.resource.awscc_healthlake_fhir_datastore.this.lifecycle.ignore_changes).toEqual([
+        "identity_provider_configuration",
+        "preload_data_config",
+        "sse_configuration",
+      ]);
     }
   });
 });
@@ -176,8 +192,21 @@ describe("10. people do not get machine scopes", () => {
     const clients = completeJson.resource.aws_cognito_user_pool_client;
     expect(Object.keys(clients).sort()).toEqual(["client", "machine"]);
     expect(clients.client).toMatchObject({ allowed_oauth_flows: ["code"], name: "smart-on-fhir-app" });
-    expect(clients.client.allowed_oauth_scopes).toEqual(["openid", "profile", "email", "phone", "launch/patient", "patient/*.read", "patient/*.rs", "patient/Observation.rs?category=laboratory"]);
-    expect(clients.machine).toMatchObject({ allowed_oauth_flows: ["client_credentials"], name: "smart-on-fhir-app-machine", allowed_oauth_scopes: ["system/*.*", "system/*.rs"] });
+    expect(clients.client.allowed_oauth_scopes).toEqual([
+      "openid",
+      "profile",
+      "email",
+      "phone",
+      "launch/patient",
+      "patient/*.read",
+      "patient/*.rs",
+      "patient/Observation.rs?category=laboratory",
+    ]);
+    expect(clients.machine).toMatchObject({
+      allowed_oauth_flows: ["client_credentials"],
+      name: "smart-on-fhir-app-machine",
+      allowed_oauth_scopes: ["system/*.*", "system/*.rs"],
+    });
   });
 
   test("the gist's machine client keeps its address and gets only system scopes", () => {
@@ -186,10 +215,12 @@ describe("10. people do not get machine scopes", () => {
   });
 
   test("the validator accepts both clients, and each client's credentials are a sensitive output", () => {
-    expect(completeJson.resource.aws_lambda_function.token_validator.environment.variables.CLIENT_ID)
-      .toBe('${join(",", [aws_cognito_user_pool_client.client.id, aws_cognito_user_pool_client.machine.id])}');
+    expect(completeJson.resource.aws_lambda_function.token_validator.environment.variables.CLIENT_ID).toBe(
+      '${join(",", [aws_cognito_user_pool_client.client.id, aws_cognito_user_pool_client.machine.id])}',
+    );
     expect(completeJson.output.cognito_machine_client_credentials).toMatchObject({
-      sensitive: true, value: { client_id: "${aws_cognito_user_pool_client.machine.id}", client_secret: "${aws_cognito_user_pool_client.machine.client_secret}" },
+      sensitive: true,
+      value: { client_id: "${aws_cognito_user_pool_client.machine.id}", client_secret: "${aws_cognito_user_pool_client.machine.client_secret}" },
     });
   });
 });
@@ -205,17 +236,21 @@ describe("11. secrets stay out of files", () => {
     }
   };
 
-  test.each(["terraform.sandbox.tfstate", "terraform.complete.tfstate.backup", "terraform.tfstate", "cdktf.out/stacks/sandbox/cdk.tf.json"])("git ignores %s", (file) => {
-    expect(ignored(file)).toBe(true);
-  });
+  test.each(["terraform.sandbox.tfstate", "terraform.complete.tfstate.backup", "terraform.tfstate", "cdktf.out/stacks/sandbox/cdk.tf.json"])(
+    "git ignores %s",
+    (file) => {
+      expect(ignored(file)).toBe(true);
+    },
+  );
 
   test("git still tracks the sources", () => {
     expect(ignored("stacks/config.ts")).toBe(false);
   });
 
   test("no password reaches cdk.tf.json: the test users' variable has an empty default", () => {
-    expect(() => synthJson(smart({ cognito: { testUsers: [{ username: "alice", email: "a@example.org", password: "Str0ng!pass" } as never] } })))
-      .toThrow(/cognito.testUsers\[0\].password is set \(value not shown\)/);
+    expect(() => synthJson(smart({ cognito: { testUsers: [{ username: "alice", email: "a@example.org", password: "Str0ng!pass" } as never] } }))).toThrow(
+      /cognito.testUsers\[0\].password is set \(value not shown\)/,
+    );
   });
 });
 
@@ -246,18 +281,21 @@ describe("13. metadata drift is visible", () => {
       `${actual}.fine_grained_authorization_enabled == true`,
       `${actual}.idp_lambda_arn == aws_lambda_function.token_validator.arn`,
       `jsondecode(${actual}.metadata) == {"issuer" = "https://cognito-idp.`,
-    ]) expect(assertion.condition).toContain(part);
+    ])
+      expect(assertion.condition).toContain(part);
     expect(assertion.error_message).toMatch(/update-fhir-datastore/);
   });
 
   test("with provisioned concurrency it expects the alias", () => {
-    expect(completeJson.check!.identity_provider_configuration.assert[0].condition)
-      .toContain("identity_provider_configuration.idp_lambda_arn == aws_lambda_alias.token_validator.arn");
+    expect(completeJson.check!.identity_provider_configuration.assert[0].condition).toContain(
+      "identity_provider_configuration.idp_lambda_arn == aws_lambda_alias.token_validator.arn",
+    );
   });
 
   test("an AWS_AUTH datastore is checked for its strategy only", () => {
-    expect(synthJson({ name: "plain", datastore: { name: "fhir" } }).check!.identity_provider_configuration.assert[0].condition)
-      .toBe('${(awscc_healthlake_fhir_datastore.this.identity_provider_configuration.authorization_strategy == "AWS_AUTH")}');
+    expect(synthJson({ name: "plain", datastore: { name: "fhir" } }).check!.identity_provider_configuration.assert[0].condition).toBe(
+      '${(awscc_healthlake_fhir_datastore.this.identity_provider_configuration.authorization_strategy == "AWS_AUTH")}',
+    );
   });
 });
 

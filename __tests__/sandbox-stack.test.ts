@@ -54,9 +54,7 @@ describe("sandbox stack (the reference gist)", () => {
   });
 
   describe("SMART metadata", () => {
-    const metadata = decodeJsonencode(
-      resource("awscc_healthlake_fhir_datastore", "this").identity_provider_configuration.metadata,
-    ) as Record<string, unknown>;
+    const metadata = decodeJsonencode(resource("awscc_healthlake_fhir_datastore", "this").identity_provider_configuration.metadata) as Record<string, unknown>;
     const hostedUi = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${data.aws_region.current.name}.amazoncognito.com";
     const issuer = "https://cognito-idp.${data.aws_region.current.name}.amazonaws.com/${aws_cognito_user_pool.main.id}";
 
@@ -108,9 +106,7 @@ describe("sandbox stack (the reference gist)", () => {
       access_token_validity: 60,
       token_validity_units: [{ access_token: "minutes", id_token: "minutes", refresh_token: "minutes" }],
     });
-    expect(client.depends_on).toEqual([
-      "aws_cognito_resource_server.launch", "aws_cognito_resource_server.system", "aws_cognito_resource_server.patient",
-    ]);
+    expect(client.depends_on).toEqual(["aws_cognito_resource_server.launch", "aws_cognito_resource_server.system", "aws_cognito_resource_server.patient"]);
   });
 
   test("the test user's password is a sensitive variable, never a literal", () => {
@@ -151,9 +147,16 @@ describe("sandbox stack (the reference gist)", () => {
 
   test("outputs: the gist's six, only the client credentials sensitive", () => {
     expect(Object.keys(json.output).sort()).toEqual([
-      "cognito_client_credentials", "cognito_domain", "cognito_oauth_endpoints", "cognito_scopes", "datastore_arn", "datastore_endpoint",
+      "cognito_client_credentials",
+      "cognito_domain",
+      "cognito_oauth_endpoints",
+      "cognito_scopes",
+      "datastore_arn",
+      "datastore_endpoint",
     ]);
-    const sensitive = Object.entries(json.output).filter(([, o]) => o.sensitive).map(([name]) => name);
+    const sensitive = Object.entries(json.output)
+      .filter(([, o]) => o.sensitive)
+      .map(([name]) => name);
     expect(sensitive).toEqual(["cognito_client_credentials"]);
     expect(json.output.cognito_client_credentials.value).toEqual({
       client_id: "${aws_cognito_user_pool_client.client.id}",

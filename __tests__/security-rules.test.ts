@@ -1,17 +1,17 @@
-import * as fs from "fs";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { complete } from "../environments/complete";
 import { ENVIRONMENTS } from "../environments";
 import { ALL_RULES } from "./security";
-import { Change, Finding, Rule } from "./security/rule";
+import type { Change, Finding, Rule } from "./security/rule";
 import { WAIVERS } from "./security/waivers";
-import { TerraformJson, synthJson } from "./support/synth";
+import { type TerraformJson, synthJson } from "./support/synth";
 
 const stacks = ENVIRONMENTS.map((config) => ({ name: config.name, json: synthJson(config) }));
 const completeJson = stacks.find(({ name }) => name === complete.name)!.json;
 
-const waived = (rule: Rule, stack: string, finding: Finding) => WAIVERS.some((w) =>
-  w.rule === rule.ids[0] && (!w.stacks || w.stacks.includes(stack)) && (!w.addresses || w.addresses.includes(finding.address)));
+const waived = (rule: Rule, stack: string, finding: Finding) =>
+  WAIVERS.some((w) => w.rule === rule.ids[0] && (!w.stacks || w.stacks.includes(stack)) && (!w.addresses || w.addresses.includes(finding.address)));
 
 /** The complete stack with one change applied. */
 function changed(change: Change | undefined): TerraformJson {
@@ -48,6 +48,7 @@ describe("waivers", () => {
   test("the README lists every waiver", () => {
     const readme = fs.readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
     const section = readme.slice(readme.indexOf("### Waived rules"));
-    for (const waiver of WAIVERS) expect({ waiver: waiver.rule, listed: section.includes(`\`${waiver.rule}\``) }).toEqual({ waiver: waiver.rule, listed: true });
+    for (const waiver of WAIVERS)
+      expect({ waiver: waiver.rule, listed: section.includes(`\`${waiver.rule}\``) }).toEqual({ waiver: waiver.rule, listed: true });
   });
 });

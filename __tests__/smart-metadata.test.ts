@@ -21,30 +21,90 @@ const PEOPLE_SCOPES = ["openid", "launch/patient", "patient/*.read", "user/*.rea
 
 describe("smartCapabilities: discovery says only what the deployment delivers", () => {
   test.each([
-    ["machine, v1 scopes", ["client_credentials"], ["system/*.*"], "SMART_ON_FHIR_V1", NO_CLAIMS,
-      ["client-confidential-symmetric", "permission-v1"]],
-    ["machine, v2 scopes under SMART_ON_FHIR", ["client_credentials"], ["system/*.rs"], "SMART_ON_FHIR", NO_CLAIMS,
-      ["client-confidential-symmetric", "permission-v2"]],
-    ["SMART_ON_FHIR with v1 scopes only: no permission-v2", ["client_credentials"], ["system/*.*"], "SMART_ON_FHIR", NO_CLAIMS,
-      ["client-confidential-symmetric", "permission-v1"]],
-    ["v2 scopes under SMART_ON_FHIR_V1: HealthLake honours none of them", ["client_credentials"], ["system/*.*", "system/*.rs"], "SMART_ON_FHIR_V1", NO_CLAIMS,
-      ["client-confidential-symmetric", "permission-v1"]],
-    ["a v2.2 filter adds permission-v2.2", ["client_credentials"], ["system/*.rs", "system/Observation.rs?category=laboratory"], "SMART_ON_FHIR", NO_CLAIMS,
-      ["client-confidential-symmetric", "permission-v2", "permission-v2.2"]],
-    ["people without identity claims: standalone launch only", ["code"], PEOPLE_SCOPES, "SMART_ON_FHIR_V1", NO_CLAIMS,
-      ["client-confidential-symmetric", "permission-v1", "launch-standalone"]],
-    ["people with patient and fhirUser claims", ["code"], PEOPLE_SCOPES, "SMART_ON_FHIR_V1", BOTH_CLAIMS,
-      ["client-confidential-symmetric", "permission-v1", "launch-standalone", "context-standalone-patient", "permission-patient", "permission-user", "sso-openid-connect"]],
-    ["a patient claim without launch/patient: no standalone patient context", ["code"], ["openid", "patient/*.read"], "SMART_ON_FHIR_V1", { patientClaim: true, fhirUserClaim: false },
-      ["client-confidential-symmetric", "permission-v1", "launch-standalone", "permission-patient"]],
-    ["claims without the code flow change nothing", ["client_credentials"], ["system/*.*"], "SMART_ON_FHIR_V1", BOTH_CLAIMS,
-      ["client-confidential-symmetric", "permission-v1"]],
+    ["machine, v1 scopes", ["client_credentials"], ["system/*.*"], "SMART_ON_FHIR_V1", NO_CLAIMS, ["client-confidential-symmetric", "permission-v1"]],
+    [
+      "machine, v2 scopes under SMART_ON_FHIR",
+      ["client_credentials"],
+      ["system/*.rs"],
+      "SMART_ON_FHIR",
+      NO_CLAIMS,
+      ["client-confidential-symmetric", "permission-v2"],
+    ],
+    [
+      "SMART_ON_FHIR with v1 scopes only: no permission-v2",
+      ["client_credentials"],
+      ["system/*.*"],
+      "SMART_ON_FHIR",
+      NO_CLAIMS,
+      ["client-confidential-symmetric", "permission-v1"],
+    ],
+    [
+      "v2 scopes under SMART_ON_FHIR_V1: HealthLake honours none of them",
+      ["client_credentials"],
+      ["system/*.*", "system/*.rs"],
+      "SMART_ON_FHIR_V1",
+      NO_CLAIMS,
+      ["client-confidential-symmetric", "permission-v1"],
+    ],
+    [
+      "a v2.2 filter adds permission-v2.2",
+      ["client_credentials"],
+      ["system/*.rs", "system/Observation.rs?category=laboratory"],
+      "SMART_ON_FHIR",
+      NO_CLAIMS,
+      ["client-confidential-symmetric", "permission-v2", "permission-v2.2"],
+    ],
+    [
+      "people without identity claims: standalone launch only",
+      ["code"],
+      PEOPLE_SCOPES,
+      "SMART_ON_FHIR_V1",
+      NO_CLAIMS,
+      ["client-confidential-symmetric", "permission-v1", "launch-standalone"],
+    ],
+    [
+      "people with patient and fhirUser claims",
+      ["code"],
+      PEOPLE_SCOPES,
+      "SMART_ON_FHIR_V1",
+      BOTH_CLAIMS,
+      [
+        "client-confidential-symmetric",
+        "permission-v1",
+        "launch-standalone",
+        "context-standalone-patient",
+        "permission-patient",
+        "permission-user",
+        "sso-openid-connect",
+      ],
+    ],
+    [
+      "a patient claim without launch/patient: no standalone patient context",
+      ["code"],
+      ["openid", "patient/*.read"],
+      "SMART_ON_FHIR_V1",
+      { patientClaim: true, fhirUserClaim: false },
+      ["client-confidential-symmetric", "permission-v1", "launch-standalone", "permission-patient"],
+    ],
+    [
+      "claims without the code flow change nothing",
+      ["client_credentials"],
+      ["system/*.*"],
+      "SMART_ON_FHIR_V1",
+      BOTH_CLAIMS,
+      ["client-confidential-symmetric", "permission-v1"],
+    ],
   ] as const)("%s", (_name, oauthFlows, scopes, authorizationStrategy, claims, expected) => {
     expect(smartCapabilities({ oauthFlows, scopes, authorizationStrategy, ...claims })).toEqual(expected);
   });
 
   test("never claims EHR launch or a public client: Cognito cannot issue a bare `launch` scope and every client has a secret", () => {
-    const all = smartCapabilities({ oauthFlows: ["code", "client_credentials"], scopes: PEOPLE_SCOPES, authorizationStrategy: "SMART_ON_FHIR", ...BOTH_CLAIMS });
+    const all = smartCapabilities({
+      oauthFlows: ["code", "client_credentials"],
+      scopes: PEOPLE_SCOPES,
+      authorizationStrategy: "SMART_ON_FHIR",
+      ...BOTH_CLAIMS,
+    });
     expect(all).not.toContain("launch-ehr");
     expect(all).not.toContain("client-public");
   });
@@ -65,7 +125,22 @@ describe("buildSmartMetadata", () => {
       scopes_supported: ["system/*.*"],
       token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
       revocation_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
-      claims_supported: ["sub", "iss", "client_id", "origin_jti", "event_id", "token_use", "scope", "auth_time", "exp", "iat", "jti", "username", "version", "cognito:groups"],
+      claims_supported: [
+        "sub",
+        "iss",
+        "client_id",
+        "origin_jti",
+        "event_id",
+        "token_use",
+        "scope",
+        "auth_time",
+        "exp",
+        "iat",
+        "jti",
+        "username",
+        "version",
+        "cognito:groups",
+      ],
       code_challenge_methods_supported: ["S256"],
       capabilities: ["client-confidential-symmetric", "permission-v1"],
     });
@@ -84,7 +159,22 @@ describe("buildSmartMetadata", () => {
 
   test("lists fhirUser and patient among the claims only when tokens carry them", () => {
     const claims = (extra: object) => buildSmartMetadata({ ...input, oauthFlows: ["code"], ...extra }).claims_supported as string[];
-    const cognito = ["sub", "iss", "client_id", "origin_jti", "event_id", "token_use", "scope", "auth_time", "exp", "iat", "jti", "username", "version", "cognito:groups"];
+    const cognito = [
+      "sub",
+      "iss",
+      "client_id",
+      "origin_jti",
+      "event_id",
+      "token_use",
+      "scope",
+      "auth_time",
+      "exp",
+      "iat",
+      "jti",
+      "username",
+      "version",
+      "cognito:groups",
+    ];
     expect(claims(NO_CLAIMS)).toEqual(cognito);
     expect(claims(BOTH_CLAIMS)).toEqual([...cognito, "fhirUser", "patient"]);
   });

@@ -1,7 +1,7 @@
-import * as crypto from "crypto";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { BUILT_VALIDATOR, VALIDATOR_BUNDLE } from "../lambda/bundle";
 import { bundleNodejs, stagedBundle } from "../stacks/bundling";
 import { runBundle } from "../testing/bundle-process";
@@ -47,11 +47,28 @@ describe("validator bundle in a fresh process, as Lambda runs it", () => {
   test("allows a valid token and denies a forged one, reading its settings from the environment", async () => {
     const pool = "us-east-1_BundlePool";
     const now = Math.floor(Date.now() / 1000);
-    const claims = { iss: `https://cognito-idp.us-east-1.amazonaws.com/${pool}`, sub: "s", client_id: "c", token_use: "access", iat: now, exp: now + 600, scope: "system/*.read" };
-    const event = (bearerToken: string) => ({ datastoreEndpoint: "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/", operationName: "ReadResource", bearerToken });
+    const claims = {
+      iss: `https://cognito-idp.us-east-1.amazonaws.com/${pool}`,
+      sub: "s",
+      client_id: "c",
+      token_use: "access",
+      iat: now,
+      exp: now + 600,
+      scope: "system/*.read",
+    };
+    const event = (bearerToken: string) => ({
+      datastoreEndpoint: "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/",
+      operationName: "ReadResource",
+      bearerToken,
+    });
     const env = {
-      PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: path.join(caDir, "ca.pem"), AWS_REGION: "us-east-1",
-      USER_POOL_ID: pool, JWKS_URI: server.uri("bundle"), CLIENT_ID: "c", USER_ROLE_ARN: "arn:aws:iam::123456789012:role/r",
+      PATH: process.env.PATH,
+      NODE_EXTRA_CA_CERTS: path.join(caDir, "ca.pem"),
+      AWS_REGION: "us-east-1",
+      USER_POOL_ID: pool,
+      JWKS_URI: server.uri("bundle"),
+      CLIENT_ID: "c",
+      USER_ROLE_ARN: "arn:aws:iam::123456789012:role/r",
     };
     const result = await runBundle(env, 2, [event(signJwt(key, claims)), event(signJwt(rsaKey("bundle-key"), claims))]);
     expect(result.allowed).toBe(1);
@@ -78,11 +95,28 @@ describe("validator bundle with its issuer's keys shipped beside it (jwks.json),
   test("answers its first request with no download and without ever loading node's https module", async () => {
     const pool = "us-east-1_ShippedPool";
     const now = Math.floor(Date.now() / 1000);
-    const claims = { iss: `https://cognito-idp.us-east-1.amazonaws.com/${pool}`, sub: "s", client_id: "c", token_use: "access", iat: now, exp: now + 600, scope: "system/*.read" };
-    const event = { datastoreEndpoint: "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/", operationName: "ReadResource", bearerToken: signJwt(key, claims) };
+    const claims = {
+      iss: `https://cognito-idp.us-east-1.amazonaws.com/${pool}`,
+      sub: "s",
+      client_id: "c",
+      token_use: "access",
+      iat: now,
+      exp: now + 600,
+      scope: "system/*.read",
+    };
+    const event = {
+      datastoreEndpoint: "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/",
+      operationName: "ReadResource",
+      bearerToken: signJwt(key, claims),
+    };
     const env = {
-      PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: path.join(dir, "ca.pem"), AWS_REGION: "us-east-1",
-      USER_POOL_ID: pool, JWKS_URI: server.uri("shipped"), CLIENT_ID: "c", USER_ROLE_ARN: "arn:aws:iam::123456789012:role/r",
+      PATH: process.env.PATH,
+      NODE_EXTRA_CA_CERTS: path.join(dir, "ca.pem"),
+      AWS_REGION: "us-east-1",
+      USER_POOL_ID: pool,
+      JWKS_URI: server.uri("shipped"),
+      CLIENT_ID: "c",
+      USER_ROLE_ARN: "arn:aws:iam::123456789012:role/r",
     };
     const shipped = await runBundle(env, 3, [event], { bundle: path.join(dir, "index.js") });
     expect(shipped).toMatchObject({ allowed: 3, httpsLoaded: false });

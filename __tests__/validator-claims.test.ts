@@ -9,8 +9,12 @@ const ENDPOINT = "https://healthlake.us-east-1.amazonaws.com/datastore/012345678
 const RULES = { clientIds: ["client-a", "client-b"], requireTokenUse: true, strategy: "SMART_ON_FHIR_V1" } as const;
 const VALID = {
   iss: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Pool",
-  sub: "7c1d", client_id: "client-a", token_use: "access",
-  iat: NOW - 60, exp: NOW + 3540, scope: "launch/patient system/*.read",
+  sub: "7c1d",
+  client_id: "client-a",
+  token_use: "access",
+  iat: NOW - 60,
+  exp: NOW + 3540,
+  scope: "launch/patient system/*.read",
 };
 
 const reasonOf = (fn: () => unknown) => {
@@ -98,8 +102,16 @@ describe("authPayload", () => {
   test("maps a token to what HealthLake reads: boolean isAuthorized, aud = endpoint, nbf = iat without nbf", () => {
     const claims = checkClaims({ ...VALID, scope: "openid junk patient/*.read", fhirUser: "Patient/9", patient: "9" }, ENDPOINT, RULES, NOW);
     expect(authPayload(claims, ENDPOINT)).toEqual({
-      iss: VALID.iss, aud: ENDPOINT, iat: VALID.iat, nbf: VALID.iat, exp: VALID.exp,
-      isAuthorized: true, scope: "patient/*.read openid", sub: "7c1d", fhirUser: "Patient/9", patient: "9",
+      iss: VALID.iss,
+      aud: ENDPOINT,
+      iat: VALID.iat,
+      nbf: VALID.iat,
+      exp: VALID.exp,
+      isAuthorized: true,
+      scope: "patient/*.read openid",
+      sub: "7c1d",
+      fhirUser: "Patient/9",
+      patient: "9",
     });
   });
 

@@ -1,4 +1,4 @@
-import { DenyError } from "../lambda/src/deny";
+import type { DenyError } from "../lambda/src/deny";
 import { operationOf, parseRequest } from "../lambda/src/event";
 import { LIMITS } from "../lambda/src/limits";
 

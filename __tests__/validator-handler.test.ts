@@ -1,5 +1,5 @@
-import * as crypto from "crypto";
-import { createHandler, HandlerResult } from "../lambda/src/handler";
+import * as crypto from "node:crypto";
+import { createHandler, type HandlerResult } from "../lambda/src/handler";
 import { LIMITS } from "../lambda/src/limits";
 import { JwksServer, loopbackCertificate } from "../testing/jwks-server";
 import { b64url, nowSeconds, rsaKey, signJwt, signRaw } from "../testing/jwt";
@@ -25,7 +25,12 @@ beforeEach(() => {
 });
 
 const env = (jwksUri: string, extra: Record<string, string> = {}) => ({
-  USER_POOL_ID: POOL, JWKS_URI: jwksUri, CLIENT_ID: "client-a,client-b", USER_ROLE_ARN: ROLE, AWS_REGION: "us-east-1", ...extra,
+  USER_POOL_ID: POOL,
+  JWKS_URI: jwksUri,
+  CLIENT_ID: "client-a,client-b",
+  USER_ROLE_ARN: ROLE,
+  AWS_REGION: "us-east-1",
+  ...extra,
 });
 
 /** A handler as a fresh Lambda container would build it, with a JWKS URL of its own. */
@@ -38,7 +43,17 @@ function newHandler(extraEnv: Record<string, string> = {}) {
 
 const claims = (change: Record<string, unknown> = {}) => {
   const now = nowSeconds();
-  return { iss: ISSUER, sub: "user-1", client_id: "client-a", token_use: "access", iat: now - 10, exp: now + 3600, scope: "launch/patient system/*.read", jti: "j", ...change };
+  return {
+    iss: ISSUER,
+    sub: "user-1",
+    client_id: "client-a",
+    token_use: "access",
+    iat: now - 10,
+    exp: now + 3600,
+    scope: "launch/patient system/*.read",
+    jti: "j",
+    ...change,
+  };
 };
 const event = (bearerToken: unknown, datastoreEndpoint: string = ENDPOINT) => ({ datastoreEndpoint, operationName: "SearchWithGet", bearerToken });
 const isDeny = (result: HandlerResult) => result.authPayload.isAuthorized === false && Object.keys(result).length === 1;
@@ -61,7 +76,16 @@ describe("token validator handler", () => {
     const result = await shared.handler(event(`Bearer ${token}`));
     const { iat, exp } = claims();
     expect(result).toEqual({
-      authPayload: { iss: ISSUER, aud: ENDPOINT, iat: expect.any(Number), nbf: expect.any(Number), exp: expect.any(Number), isAuthorized: true, scope: "system/*.read launch/patient", sub: "user-1" },
+      authPayload: {
+        iss: ISSUER,
+        aud: ENDPOINT,
+        iat: expect.any(Number),
+        nbf: expect.any(Number),
+        exp: expect.any(Number),
+        isAuthorized: true,
+        scope: "system/*.read launch/patient",
+        sub: "user-1",
+      },
       iamRoleARN: ROLE,
     });
     if ("iamRoleARN" in result) {
@@ -91,32 +115,56 @@ describe("token validator handler", () => {
     ["[10] payload a JSON array", () => signRaw(JSON.stringify({ alg: "RS256", kid: key.kid }), "[1]", key.privateKey), "malformed"],
     ["[11] alg none, empty signature", () => `${b64url('{"alg":"none"}')}.${b64url(JSON.stringify(claims()))}.`, "malformed"],
     ["[12] alg none with a signature", () => `${b64url(JSON.stringify({ alg: "none", kid: key.kid }))}.${b64url(JSON.stringify(claims()))}.c2ln`, "signature"],
-    ["[13] HS256 keyed with the public key", () => {
-      const input = `${b64url(JSON.stringify({ alg: "HS256", kid: key.kid }))}.${b64url(JSON.stringify(claims()))}`;
-      const pem = crypto.createPublicKey(key.privateKey).export({ type: "spki", format: "pem" });
-      return `${input}.${crypto.createHmac("sha256", pem).update(input).digest("base64url")}`;
-    }, "signature"],
-    ["[14] ES256 on the RSA key", () => `${b64url(JSON.stringify({ alg: "ES256", kid: key.kid }))}.${b64url(JSON.stringify(claims()))}.${b64url(Buffer.alloc(64, 1))}`, "signature"],
+    [
+      "[13] HS256 keyed with the public key",
+      () => {
+        const input = `${b64url(JSON.stringify({ alg: "HS256", kid: key.kid }))}.${b64url(JSON.stringify(claims()))}`;
+        const pem = crypto.createPublicKey(key.privateKey).export({ type: "spki", format: "pem" });
+        return `${input}.${crypto.createHmac("sha256", pem).update(input).digest("base64url")}`;
+      },
+      "signature",
+    ],
+    [
+      "[14] ES256 on the RSA key",
+      () => `${b64url(JSON.stringify({ alg: "ES256", kid: key.kid }))}.${b64url(JSON.stringify(claims()))}.${b64url(Buffer.alloc(64, 1))}`,
+      "signature",
+    ],
     ["[15] alg as an array", () => `${b64url(JSON.stringify({ alg: ["RS256"], kid: key.kid }))}.${b64url(JSON.stringify(claims()))}.c2ln`, "malformed"],
-    ["[16] psychic signature (r = s = 0)", () => `${b64url(JSON.stringify({ alg: "ES256", kid: key.kid }))}.${b64url(JSON.stringify(claims()))}.${b64url(Buffer.alloc(64))}`, "signature"],
+    [
+      "[16] psychic signature (r = s = 0)",
+      () => `${b64url(JSON.stringify({ alg: "ES256", kid: key.kid }))}.${b64url(JSON.stringify(claims()))}.${b64url(Buffer.alloc(64))}`,
+      "signature",
+    ],
     ["[17] no kid", () => signRaw(JSON.stringify({ alg: "RS256" }), JSON.stringify(claims()), key.privateKey), "signature"],
     ["[18] kid path traversal", () => signJwt(key, claims(), { kid: "../../dev/null" }), "unknown_key"],
-    ["[20] jku and embedded jwk of the attacker", () => signJwt(attackerKey, claims(), { jku: "https://evil.example/jwks", jwk: attackerKey.jwk }), "signature"],
+    [
+      "[20] jku and embedded jwk of the attacker",
+      () => signJwt(attackerKey, claims(), { jku: "https://evil.example/jwks", jwk: attackerKey.jwk }),
+      "signature",
+    ],
     ["[21] crit header", () => signJwt(key, claims(), { crit: ["x"], x: 1 }), "signature"],
     ["[22] cty JWT (nested token)", () => signJwt(key, claims(), { cty: "JWT" }), "signature"],
     ["[22] b64 false", () => signJwt(key, claims(), { b64: false }), "signature"],
     ["[23] signed by another key under our kid", () => signJwt(attackerKey, claims()), "signature"],
-    ["[24] one signature byte flipped", () => {
-      const [h, p, s] = signJwt(key, claims()).split(".");
-      const sig = Buffer.from(s, "base64url");
-      sig[10] ^= 1;
-      return `${h}.${p}.${sig.toString("base64url")}`;
-    }, "signature"],
+    [
+      "[24] one signature byte flipped",
+      () => {
+        const [h, p, s] = signJwt(key, claims()).split(".");
+        const sig = Buffer.from(s, "base64url");
+        sig[10] ^= 1;
+        return `${h}.${p}.${sig.toString("base64url")}`;
+      },
+      "signature",
+    ],
     ["[24] payload edited after signing", () => withPayload(signJwt(key, claims()), claims({ scope: "system/*.*" })), "signature"],
     ["[25] RS256 with an empty signature", () => `${signJwt(key, claims()).split(".").slice(0, 2).join(".")}.`, "malformed"],
     ["[26] expired", () => signJwt(key, claims({ iat: nowSeconds() - 7200, exp: nowSeconds() - 3600 })), "time"],
     ["[27] exp a string", () => signJwt(key, claims({ exp: String(nowSeconds() + 60) })), "malformed"],
-    ["[27] exp 1e400", () => signRaw(JSON.stringify({ alg: "RS256", kid: key.kid }), JSON.stringify(claims()).replace(/"exp":\d+/, '"exp":1e400'), key.privateKey), "malformed"],
+    [
+      "[27] exp 1e400",
+      () => signRaw(JSON.stringify({ alg: "RS256", kid: key.kid }), JSON.stringify(claims()).replace(/"exp":\d+/, '"exp":1e400'), key.privateKey),
+      "malformed",
+    ],
     ["[28] exp negative", () => signJwt(key, claims({ exp: -1 })), "time"],
     ["[29] exp missing", () => signJwt(key, claims({ exp: undefined })), "time"],
     ["[30] exp in the year 3000", () => signJwt(key, claims({ exp: 32_503_680_000 })), "time"],
@@ -138,7 +186,7 @@ describe("token validator handler", () => {
     ["[43] tab-separated scopes", () => signJwt(key, claims({ scope: "system/*.read\tpatient/*.read" })), "scope"],
     ["[43] case variant", () => signJwt(key, claims({ scope: "System/Patient.Read" })), "scope"],
     ["[43] near miss", () => signJwt(key, claims({ scope: "system/Patient.readx" })), "scope"],
-    ["[44] quotes, control characters, non-ASCII", () => signJwt(key, claims({ scope: "system/Patient.read\u0000 \"system/*.read\" systém/*.read" })), "scope"],
+    ["[44] quotes, control characters, non-ASCII", () => signJwt(key, claims({ scope: 'system/Patient.read\u0000 "system/*.read" systém/*.read' })), "scope"],
     ["[47] a 1 MB token", () => signJwt(key, claims({ pad: "x".repeat(1 << 20) })), "malformed"],
     ["lifetime beyond Cognito's one day", () => signJwt(key, claims({ iat: nowSeconds() - 10, exp: nowSeconds() + 86_400 })), "time"],
     ["aud bound to another datastore", () => signJwt(key, claims({ aud: ENDPOINT.replace("0123", "ffff") })), "claims"],
@@ -161,7 +209,7 @@ describe("token validator handler", () => {
   });
 
   test("[44] drops junk scopes but allows on the clinical ones left", async () => {
-    const result = await shared.handler(event(signJwt(key, claims({ scope: "email system/*.read x\"y system/Observation.read" }))));
+    const result = await shared.handler(event(signJwt(key, claims({ scope: 'email system/*.read x"y system/Observation.read' }))));
     expect(result.authPayload).toMatchObject({ isAuthorized: true, scope: "system/*.read system/Observation.read" });
   });
 
@@ -198,8 +246,7 @@ describe("token validator handler", () => {
     const { handler, lines, downloads } = newHandler();
     await handler(event(signJwt(key, claims())));
     const before = downloads();
-    const results = await Promise.all(Array.from({ length: 200 }, () =>
-      handler(event(signJwt(key, claims(), { kid: crypto.randomUUID() })))));
+    const results = await Promise.all(Array.from({ length: 200 }, () => handler(event(signJwt(key, claims(), { kid: crypto.randomUUID() })))));
     expect(results.every(isDeny)).toBe(true);
     expect(downloads() - before).toBe(1);
     expect(lines.slice(-200).every((l) => l.reason === "unknown_key")).toBe(true);
@@ -232,7 +279,21 @@ describe("token validator handler", () => {
   });
 
   test("never throws, whatever the event", async () => {
-    for (const input of [undefined, null, "x", [], { bearerToken: {} }, new Proxy({}, { get: () => { throw new Error("boom"); } })]) {
+    for (const input of [
+      undefined,
+      null,
+      "x",
+      [],
+      { bearerToken: {} },
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error("boom");
+          },
+        },
+      ),
+    ]) {
       await expect(shared.handler(input)).resolves.toEqual({ authPayload: { isAuthorized: false } });
     }
   });
@@ -243,7 +304,14 @@ describe("token validator handler", () => {
     await handler(event(token));
     await handler(event(signJwt(key, claims({ client_id: "client-z" }))));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toEqual({ level: "info", decision: "allow", operation: "SearchWithGet", clientId: "client-a", subject: expect.stringMatching(/^[0-9a-f]{16}$/), latencyMs: expect.any(Number) });
+    expect(lines[0]).toEqual({
+      level: "info",
+      decision: "allow",
+      operation: "SearchWithGet",
+      clientId: "client-a",
+      subject: expect.stringMatching(/^[0-9a-f]{16}$/),
+      latencyMs: expect.any(Number),
+    });
     expect(lines[1]).toEqual({ level: "warn", decision: "deny", reason: "claims", operation: "SearchWithGet", latencyMs: expect.any(Number) });
     const text = JSON.stringify(lines);
     for (const secret of [token, token.split(".")[2], "alice-sub", key.jwk.n]) expect(text).not.toContain(secret);

@@ -1,9 +1,9 @@
 // Issue 9: the validator under attack and through Lambda's lifecycle (items 2 to 5; item 1 is
 // validator-memory.test.ts). Each case runs the handler against a real HTTPS JWKS server on loopback.
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import { createHandler, HandlerResult } from "../lambda/src/handler";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { createHandler, type HandlerResult } from "../lambda/src/handler";
 import { BUILT_VALIDATOR } from "../lambda/bundle";
 import { BundleChild } from "./support/bundle-child";
 import { JwksServer, loopbackCertificate } from "../testing/jwks-server";
@@ -60,7 +60,9 @@ describe("2. a freeze at init does not become an outage", () => {
     // The init download's answer is held back past the freeze, as a connection lost to a freeze would be.
     server.delayNextMs = 1500;
     const child = await BundleChild.start(BUILT_VALIDATOR, {
-      PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: path.join(caDir, "ca.pem"), ...env(server.uri("frozen")),
+      PATH: process.env.PATH,
+      NODE_EXTRA_CA_CERTS: path.join(caDir, "ca.pem"),
+      ...env(server.uri("frozen")),
     });
     try {
       while (server.downloads(server.uri("frozen")) === 0) await sleep(2); // the request is in flight, its answer held
@@ -169,13 +171,15 @@ describe("keys shipped with the deployment", () => {
     expect(downloads()).toBe(1);
   });
 
-  test.each([["not JSON", Buffer.from("<html>")], ["no usable key", keySet([{ kty: "RSA", kid: "k", n: "AA", e: "AQAB" }])]])(
-    "an unusable bundled set (%s) is logged and the keys are downloaded at init instead", async (_name, bundledKeySet) => {
-      const { handler, lines, downloads } = newContainer({ bundledKeySet });
-      expect(allowed(await handler(event(signJwt(key, claims()))))).toBe(true);
-      expect(downloads()).toBe(1);
-      expect(lines[0]).toEqual({ level: "warn", event: "bundled_keys", reason: "not a key set with a usable signature key" });
-    });
+  test.each([
+    ["not JSON", Buffer.from("<html>")],
+    ["no usable key", keySet([{ kty: "RSA", kid: "k", n: "AA", e: "AQAB" }])],
+  ])("an unusable bundled set (%s) is logged and the keys are downloaded at init instead", async (_name, bundledKeySet) => {
+    const { handler, lines, downloads } = newContainer({ bundledKeySet });
+    expect(allowed(await handler(event(signJwt(key, claims()))))).toBe(true);
+    expect(downloads()).toBe(1);
+    expect(lines[0]).toEqual({ level: "warn", event: "bundled_keys", reason: "not a key set with a usable signature key" });
+  });
 });
 
 describe("5. never rejects, whatever the event", () => {
@@ -184,10 +188,20 @@ describe("5. never rejects, whatever the event", () => {
     revoke();
     return proxy;
   };
-  const throwing = (value: () => unknown) => ({ datastoreEndpoint: ENDPOINT, operationName: "SearchWithGet", get bearerToken(): string { throw value(); } });
+  const throwing = (value: () => unknown) => ({
+    datastoreEndpoint: ENDPOINT,
+    operationName: "SearchWithGet",
+    get bearerToken(): string {
+      throw value();
+    },
+  });
   const hostileError = () => {
     const err = new Error("boom");
-    Object.defineProperty(err, "constructor", { get() { throw new Error("constructor getter"); } });
+    Object.defineProperty(err, "constructor", {
+      get() {
+        throw new Error("constructor getter");
+      },
+    });
     return err;
   };
 
@@ -195,10 +209,41 @@ describe("5. never rejects, whatever the event", () => {
     ["a revoked Proxy as the event", () => revoked()],
     ["a getter that throws a revoked Proxy", () => throwing(revoked)],
     ["a getter that throws an error whose constructor getter throws", () => throwing(hostileError)],
-    ["a getter that throws a Proxy whose getPrototypeOf throws", () => throwing(() => new Proxy({}, { getPrototypeOf() { throw new Error("no prototype"); } }))],
+    [
+      "a getter that throws a Proxy whose getPrototypeOf throws",
+      () =>
+        throwing(
+          () =>
+            new Proxy(
+              {},
+              {
+                getPrototypeOf() {
+                  throw new Error("no prototype");
+                },
+              },
+            ),
+        ),
+    ],
     ["a getter that throws a Symbol", () => throwing(() => Symbol("s"))],
     ["a getter that throws null", () => throwing(() => null)],
-    ["a Proxy whose every trap throws", () => new Proxy({}, { get() { throw revoked(); }, has() { throw revoked(); }, getPrototypeOf() { throw revoked(); } })],
+    [
+      "a Proxy whose every trap throws",
+      () =>
+        new Proxy(
+          {},
+          {
+            get() {
+              throw revoked();
+            },
+            has() {
+              throw revoked();
+            },
+            getPrototypeOf() {
+              throw revoked();
+            },
+          },
+        ),
+    ],
   ])("%s: a deny, logged as internal", async (_name, makeEvent) => {
     const { handler, lines } = newContainer();
     await expect(handler(makeEvent())).resolves.toEqual({ authPayload: { isAuthorized: false } });

@@ -1,4 +1,4 @@
-import { ScopeContext, parseScopes } from "../lambda/src/scopes";
+import { type ScopeContext, parseScopes } from "../lambda/src/scopes";
 
 const BOUND: ScopeContext = { strategy: "SMART_ON_FHIR", patientBound: true, userBound: true };
 
@@ -28,16 +28,27 @@ describe("parseScopes", () => {
 describe("parseScopes: what a token may use (issue 9, items 8 and 9)", () => {
   const claim = "system/*.read system/*.rs patient/*.read patient/Observation.rs user/*.read user/Patient.cruds launch/patient";
   test.each([
-    ["SMART_ON_FHIR, patient and user bound: every scope", { strategy: "SMART_ON_FHIR", patientBound: true, userBound: true },
-      ["system/*.read", "system/*.rs", "patient/*.read", "patient/Observation.rs", "user/*.read", "user/Patient.cruds"]],
-    ["SMART_ON_FHIR_V1: v2 and v2.2 forms dropped", { strategy: "SMART_ON_FHIR_V1", patientBound: true, userBound: true },
-      ["system/*.read", "patient/*.read", "user/*.read"]],
-    ["no patient bound: patient/ scopes dropped", { strategy: "SMART_ON_FHIR", patientBound: false, userBound: true },
-      ["system/*.read", "system/*.rs", "user/*.read", "user/Patient.cruds"]],
-    ["no fhirUser: user/ scopes dropped", { strategy: "SMART_ON_FHIR", patientBound: true, userBound: false },
-      ["system/*.read", "system/*.rs", "patient/*.read", "patient/Observation.rs"]],
-    ["a machine token (no bound): system/ only", { strategy: "SMART_ON_FHIR_V1", patientBound: false, userBound: false },
-      ["system/*.read"]],
+    [
+      "SMART_ON_FHIR, patient and user bound: every scope",
+      { strategy: "SMART_ON_FHIR", patientBound: true, userBound: true },
+      ["system/*.read", "system/*.rs", "patient/*.read", "patient/Observation.rs", "user/*.read", "user/Patient.cruds"],
+    ],
+    [
+      "SMART_ON_FHIR_V1: v2 and v2.2 forms dropped",
+      { strategy: "SMART_ON_FHIR_V1", patientBound: true, userBound: true },
+      ["system/*.read", "patient/*.read", "user/*.read"],
+    ],
+    [
+      "no patient bound: patient/ scopes dropped",
+      { strategy: "SMART_ON_FHIR", patientBound: false, userBound: true },
+      ["system/*.read", "system/*.rs", "user/*.read", "user/Patient.cruds"],
+    ],
+    [
+      "no fhirUser: user/ scopes dropped",
+      { strategy: "SMART_ON_FHIR", patientBound: true, userBound: false },
+      ["system/*.read", "system/*.rs", "patient/*.read", "patient/Observation.rs"],
+    ],
+    ["a machine token (no bound): system/ only", { strategy: "SMART_ON_FHIR_V1", patientBound: false, userBound: false }, ["system/*.read"]],
   ] as const)("%s", (_name, context, expected) => {
     const scopes = parseScopes(claim, context);
     expect(scopes.clinical).toEqual(expected);

@@ -30,13 +30,19 @@ describe("loadSettings", () => {
 
   test("ISSUER and JWKS_URI override the derived values; a non-Cognito issuer needs no pool", () => {
     const result = loadSettings({ ...BASE, USER_POOL_ID: undefined, ISSUER: "https://login.example.org/oauth2", JWKS_URI: "https://keys.example.org/jwks" });
-    expect(result).toMatchObject({ ok: true, settings: { issuer: "https://login.example.org/oauth2", jwksUri: "https://keys.example.org/jwks", cognito: false } });
-    expect(loadSettings({ ...BASE, ISSUER: "https://idp.example.org/" })).toMatchObject({ settings: { jwksUri: "https://idp.example.org/.well-known/jwks.json" } });
+    expect(result).toMatchObject({
+      ok: true,
+      settings: { issuer: "https://login.example.org/oauth2", jwksUri: "https://keys.example.org/jwks", cognito: false },
+    });
+    expect(loadSettings({ ...BASE, ISSUER: "https://idp.example.org/" })).toMatchObject({
+      settings: { jwksUri: "https://idp.example.org/.well-known/jwks.json" },
+    });
   });
 
   test("an ISSUER in Cognito's global format still requires token_use", () => {
-    expect(loadSettings({ ...BASE, ISSUER: "https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123" }))
-      .toMatchObject({ settings: { cognito: true } });
+    expect(loadSettings({ ...BASE, ISSUER: "https://issuer-cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123" })).toMatchObject({
+      settings: { cognito: true },
+    });
   });
 
   test.each([

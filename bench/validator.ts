@@ -2,10 +2,10 @@
 // measured in the same run on the same machine: one RS256 verification with node's crypto (the floor of
 // a warm request) and a bare `node -e ""` (the floor of a cold start). Also its size and what forged
 // tokens can make it keep in memory.
-import { execFileSync, spawn } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
+import { execFileSync, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { BUILT_VALIDATOR as BUNDLE } from "../lambda/bundle";
 import { runBundle } from "../testing/bundle-process";
 import { JwksServer, loopbackCertificate } from "../testing/jwks-server";
@@ -65,10 +65,18 @@ async function main(): Promise<void> {
     AUTHORIZATION_STRATEGY: "SMART_ON_FHIR",
   };
   const now = nowSeconds();
-  const tokens = Array.from({ length: 16 }, (_, i) => signJwt(key, {
-    iss: `https://cognito-idp.us-east-1.amazonaws.com/${POOL}`, sub: `user-${i}`, client_id: "bench-client",
-    token_use: "access", iat: now, exp: now + 3600, scope: "system/*.read system/Observation.rs", jti: String(i),
-  }));
+  const tokens = Array.from({ length: 16 }, (_, i) =>
+    signJwt(key, {
+      iss: `https://cognito-idp.us-east-1.amazonaws.com/${POOL}`,
+      sub: `user-${i}`,
+      client_id: "bench-client",
+      token_use: "access",
+      iat: now,
+      exp: now + 3600,
+      scope: "system/*.read system/Observation.rs",
+      jti: String(i),
+    }),
+  );
   const events = tokens.map((token) => ({ datastoreEndpoint: ENDPOINT, operationName: "SearchWithGet", bearerToken: `Bearer ${token}` }));
 
   try {
@@ -83,7 +91,10 @@ async function main(): Promise<void> {
     const bare: number[] = [];
     for (let i = 0; i < COLD_STARTS; i++) {
       bare.push(await bareNodeMs(node, env));
-      for (const [times, options] of [[cold, shipped], [coldDownloading, { node }]] as const) {
+      for (const [times, options] of [
+        [cold, shipped],
+        [coldDownloading, { node }],
+      ] as const) {
         const result = await runBundle({ ...env, JWKS_URI: server.uri(`cold-${i}`) }, 1, events, options);
         if (result.allowed !== 1) throw new Error("a cold start did not allow its request");
         times.push(result.wallMs);
@@ -94,21 +105,45 @@ async function main(): Promise<void> {
     const forged = await retainedAfter("forged", MEMORY_TOKENS, memoryEnv, token, node);
     const valid = await retainedAfter("valid", MEMORY_TOKENS, memoryEnv, token, node);
 
-    const p50 = percentile(steady, 50), p99 = percentile(steady, 99);
-    const coldMedian = percentile(cold, 50), bareMedian = percentile(bare, 50);
-    const warmRatio = p50 / verify, coldRatio = coldMedian / bareMedian;
+    const p50 = percentile(steady, 50),
+      p99 = percentile(steady, 99);
+    const coldMedian = percentile(cold, 50),
+      bareMedian = percentile(bare, 50);
+    const warmRatio = p50 / verify,
+      coldRatio = coldMedian / bareMedian;
     const mib = (bytes: number) => `${(bytes / MiB).toFixed(2)} MiB`;
-    console.log(`node ${execFileSync(node, ["--version"], { encoding: "utf8" }).trim()} (the Lambda runtime's major), ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()})`);
+    console.log(
+      `node ${execFileSync(node, ["--version"], { encoding: "utf8" }).trim()} (the Lambda runtime's major), ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()})`,
+    );
     console.log(`bundle size        ${sizeKiB.toFixed(1)} KiB  target <= ${TARGETS.bundleKiB} KiB  ${verdict(sizeKiB <= TARGETS.bundleKiB)}`);
-    console.log(`warm latency       p50 ${p50.toFixed(4)} ms, p99 ${p99.toFixed(4)} ms (${WARM_REQUESTS} requests, one process); RS256 verify floor p50 ${verify.toFixed(4)} ms, measured beside each request`);
-    console.log(`                   p50 = ${warmRatio.toFixed(2)} x the verify floor  target <= ${TARGETS.warmP50VsVerify} x  ${verdict(warmRatio <= TARGETS.warmP50VsVerify)}`);
-    console.log(`cold start         median ${coldMedian.toFixed(1)} ms, max ${Math.max(...cold).toFixed(1)} ms (${COLD_STARTS} new processes, spawn to first answer, keys shipped with the bundle); bare node median ${bareMedian.toFixed(1)} ms`);
-    console.log(`                   median = ${coldRatio.toFixed(2)} x bare node  target <= ${TARGETS.coldVsBareNode} x  ${verdict(coldRatio <= TARGETS.coldVsBareNode)}`);
-    console.log(`                   without shipped keys (JWKS over TLS on loopback at init): median ${percentile(coldDownloading, 50).toFixed(1)} ms = ${(percentile(coldDownloading, 50) / bareMedian).toFixed(2)} x bare node`);
-    console.log(`memory retained    after ${MEMORY_TOKENS} forged tokens (real kid, junk signature, unique iss): heap ${mib(forged.heapBytes)}, external ${mib(forged.externalBytes)}, RSS ${mib(forged.rssBytes)}  target heap <= ${TARGETS.forgedRetainedMiB} MiB  ${verdict(forged.heapBytes <= TARGETS.forgedRetainedMiB * MiB)}`);
-    console.log(`                   after ${MEMORY_TOKENS} valid tokens: heap ${mib(valid.heapBytes)}, external ${mib(valid.externalBytes)}, RSS ${mib(valid.rssBytes)}  (forced GC, fresh process each)`);
-    process.exitCode = sizeKiB <= TARGETS.bundleKiB && warmRatio <= TARGETS.warmP50VsVerify && coldRatio <= TARGETS.coldVsBareNode
-      && forged.heapBytes <= TARGETS.forgedRetainedMiB * MiB ? 0 : 1;
+    console.log(
+      `warm latency       p50 ${p50.toFixed(4)} ms, p99 ${p99.toFixed(4)} ms (${WARM_REQUESTS} requests, one process); RS256 verify floor p50 ${verify.toFixed(4)} ms, measured beside each request`,
+    );
+    console.log(
+      `                   p50 = ${warmRatio.toFixed(2)} x the verify floor  target <= ${TARGETS.warmP50VsVerify} x  ${verdict(warmRatio <= TARGETS.warmP50VsVerify)}`,
+    );
+    console.log(
+      `cold start         median ${coldMedian.toFixed(1)} ms, max ${Math.max(...cold).toFixed(1)} ms (${COLD_STARTS} new processes, spawn to first answer, keys shipped with the bundle); bare node median ${bareMedian.toFixed(1)} ms`,
+    );
+    console.log(
+      `                   median = ${coldRatio.toFixed(2)} x bare node  target <= ${TARGETS.coldVsBareNode} x  ${verdict(coldRatio <= TARGETS.coldVsBareNode)}`,
+    );
+    console.log(
+      `                   without shipped keys (JWKS over TLS on loopback at init): median ${percentile(coldDownloading, 50).toFixed(1)} ms = ${(percentile(coldDownloading, 50) / bareMedian).toFixed(2)} x bare node`,
+    );
+    console.log(
+      `memory retained    after ${MEMORY_TOKENS} forged tokens (real kid, junk signature, unique iss): heap ${mib(forged.heapBytes)}, external ${mib(forged.externalBytes)}, RSS ${mib(forged.rssBytes)}  target heap <= ${TARGETS.forgedRetainedMiB} MiB  ${verdict(forged.heapBytes <= TARGETS.forgedRetainedMiB * MiB)}`,
+    );
+    console.log(
+      `                   after ${MEMORY_TOKENS} valid tokens: heap ${mib(valid.heapBytes)}, external ${mib(valid.externalBytes)}, RSS ${mib(valid.rssBytes)}  (forced GC, fresh process each)`,
+    );
+    process.exitCode =
+      sizeKiB <= TARGETS.bundleKiB &&
+      warmRatio <= TARGETS.warmP50VsVerify &&
+      coldRatio <= TARGETS.coldVsBareNode &&
+      forged.heapBytes <= TARGETS.forgedRetainedMiB * MiB
+        ? 0
+        : 1;
   } finally {
     await server.stop();
     fs.rmSync(deployed, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { HealthLakeSmartConfig } from "../stacks/config";
+import type { HealthLakeSmartConfig } from "../stacks/config";
 
 /**
  * Every option on: SMART v2 with a machine client and a client for people, customer-managed keys,
@@ -19,36 +19,36 @@ export const complete: HealthLakeSmartConfig = {
     serviceRoleName: "healthlake-smart-complete-service-role",
     scopes: ["launch/patient", "patient/*.read", "patient/*.rs", "patient/Observation.rs?category=laboratory", "system/*.*", "system/*.rs"],
     cognito: {
-    userPoolName: "healthlake-smart-complete",
-    domainPrefix: "healthlake-smart-complete",
-    clientName: "smart-on-fhir-app",
-    deletionProtection: "ACTIVE",
-    mfaConfiguration: "OPTIONAL",
-    oauthFlows: ["code", "client_credentials"],
-    callbackUrls: ["https://app.example.org/callback", "http://localhost:3000/callback"],
-    logoutUrls: ["https://app.example.org/"],
-    tokenValidity: { accessToken: 15, idToken: 15, refreshToken: 1 },
-    tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "days" },
-    // Passwords come at deploy: TF_VAR_test_user_passwords='{"clinician":"..."}', or Cognito emails a temporary one.
-    testUsers: [
-      { username: "clinician", email: "clinician@example.org", preferredUsername: "Dr. Example" },
-      { username: "patient", email: "patient@example.org", emailVerified: true },
-    ],
-  },
-  validator: {
-    functionName: "healthlake-smart-complete-validator",
-    roleName: "healthlake-smart-complete-validator",
-    cognitoPolicyName: "healthlake-smart-complete-cognito-access",
-    memoryMiB: 512,
-    timeoutSeconds: 3,
-    logRetentionDays: 365,
-    // Needs an account concurrency quota of at least 60: Lambda keeps 10 unreserved.
-    reservedConcurrency: 50,
-    provisionedConcurrency: 2,
-    tracing: true,
-    // Verify on your account before tightening: AWS documents no condition for HealthLake's calls.
-    invokeCondition: "datastore",
-  },
+      userPoolName: "healthlake-smart-complete",
+      domainPrefix: "healthlake-smart-complete",
+      clientName: "smart-on-fhir-app",
+      deletionProtection: "ACTIVE",
+      mfaConfiguration: "OPTIONAL",
+      oauthFlows: ["code", "client_credentials"],
+      callbackUrls: ["https://app.example.org/callback", "http://localhost:3000/callback"],
+      logoutUrls: ["https://app.example.org/"],
+      tokenValidity: { accessToken: 15, idToken: 15, refreshToken: 1 },
+      tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "days" },
+      // Passwords come at deploy: TF_VAR_test_user_passwords='{"clinician":"..."}', or Cognito emails a temporary one.
+      testUsers: [
+        { username: "clinician", email: "clinician@example.org", preferredUsername: "Dr. Example" },
+        { username: "patient", email: "patient@example.org", emailVerified: true },
+      ],
+    },
+    validator: {
+      functionName: "healthlake-smart-complete-validator",
+      roleName: "healthlake-smart-complete-validator",
+      cognitoPolicyName: "healthlake-smart-complete-cognito-access",
+      memoryMiB: 512,
+      timeoutSeconds: 3,
+      logRetentionDays: 365,
+      // Needs an account concurrency quota of at least 60: Lambda keeps 10 unreserved.
+      reservedConcurrency: 50,
+      provisionedConcurrency: 2,
+      tracing: true,
+      // Verify on your account before tightening: AWS documents no condition for HealthLake's calls.
+      invokeCondition: "datastore",
+    },
   },
   protectData: true,
   importExport: {

@@ -1,4 +1,4 @@
-import { HealthLakeSmartConfig } from "../stacks/config";
+import type { HealthLakeSmartConfig } from "../stacks/config";
 import { complete } from "./complete";
 import { sandbox } from "./sandbox";
 

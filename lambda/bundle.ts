@@ -1,5 +1,5 @@
-import * as path from "path";
-import { NodejsBundleOptions, bundleNodejs } from "../stacks/bundling";
+import * as path from "node:path";
+import { type NodejsBundleOptions, bundleNodejs } from "../stacks/bundling";
 
 /** How the token validator is bundled: the stack bundles it at synth, `npm run build` into `lambda/dist`. */
 export const VALIDATOR_BUNDLE: NodejsBundleOptions = {

@@ -1,6 +1,6 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { buildSync } from "esbuild";
 
 export interface NodejsBundleOptions {
@@ -33,6 +33,9 @@ export function bundleNodejs(options: NodejsBundleOptions, outfile: string): str
 }
 
 const staged = new Map<string, string>();
+const removeStaged = () => {
+  for (const folder of staged.values()) fs.rmSync(folder, { recursive: true, force: true });
+};
 
 /**
  * The bundle in a folder of its own, for a `TerraformAsset` to copy at synth: built once per entry
@@ -45,7 +48,7 @@ export function stagedBundle(options: NodejsBundleOptions): string {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "nodejs-bundle-"));
     bundleNodejs(options, path.join(dir, "index.js"));
     staged.set(key, dir);
-    if (staged.size === 1) process.once("exit", () => staged.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
+    if (staged.size === 1) process.once("exit", removeStaged);
   }
   return dir;
 }

@@ -1,12 +1,12 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { LocalBackend, S3Backend, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { AwsccProvider } from "../.gen/providers/awscc/provider";
 import { VALIDATOR_BUNDLE } from "../lambda/bundle";
-import { NodejsBundleOptions } from "./bundling";
-import { HealthLakeSmartConfig, ResolvedConfig, assertValidConfig, resolveConfig } from "./config";
+import type { NodejsBundleOptions } from "./bundling";
+import { type HealthLakeSmartConfig, type ResolvedConfig, assertValidConfig, resolveConfig } from "./config";
 import { EncryptionKey } from "./constructs/encryption-key";
 import { FhirDatastore } from "./constructs/fhir-datastore";
 import { ImportExport } from "./constructs/import-export";
@@ -30,7 +30,8 @@ export class HealthLakeSmartStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: HealthLakeSmartStackProps) {
     const config = resolveConfig(props.config);
     assertValidConfig(config);
-    if (id !== config.name) throw new Error(`stack id ${JSON.stringify(id)} differs from config.name ${JSON.stringify(config.name)}: pass the configuration's name as the id`);
+    if (id !== config.name)
+      throw new Error(`stack id ${JSON.stringify(id)} differs from config.name ${JSON.stringify(config.name)}: pass the configuration's name as the id`);
     super(scope, id);
     this.configureState(config);
 
@@ -45,20 +46,25 @@ export class HealthLakeSmartStack extends TerraformStack {
     caller.overrideLogicalId("current");
     const accountId = caller.accountId;
 
-    const datastoreKeyArn = config.datastore.createKmsKey ? new EncryptionKey(this, "datastore-key", {
-      terraformName: "datastore",
-      description: `Encrypts the HealthLake datastore ${config.datastore.name}`,
-      accountId,
-      adminArn: config.kmsAdminArn!,
-    }).key.arn : config.datastore.kmsKeyArn;
+    const datastoreKeyArn = config.datastore.createKmsKey
+      ? new EncryptionKey(this, "datastore-key", {
+          terraformName: "datastore",
+          description: `Encrypts the HealthLake datastore ${config.datastore.name}`,
+          accountId,
+          // biome-ignore lint/style/noNonNullAssertion: rules.kmsAdmin requires it whenever a key is created
+          adminArn: config.kmsAdminArn!,
+        }).key.arn
+      : config.datastore.kmsKeyArn;
 
-    const smart = config.smart && new SmartOnFhir(this, {
-      ...config.smart,
-      stackName: config.name,
-      region,
-      accountId,
-      validatorBundling: props.validatorBundling ?? VALIDATOR_BUNDLE,
-    });
+    const smart =
+      config.smart &&
+      new SmartOnFhir(this, {
+        ...config.smart,
+        stackName: config.name,
+        region,
+        accountId,
+        validatorBundling: props.validatorBundling ?? VALIDATOR_BUNDLE,
+      });
 
     const datastore = new FhirDatastore(this, "fhir-datastore", {
       ...config.datastore,
@@ -69,13 +75,16 @@ export class HealthLakeSmartStack extends TerraformStack {
     }).datastore;
     smart?.bind(datastore, datastoreKeyArn);
 
-    const storage = config.importExport && new ImportExport(this, "import-export", {
-      ...config.importExport,
-      accountId,
-      kmsAdminArn: config.kmsAdminArn!,
-      datastoreArn: datastore.datastoreArn,
-      preventDestroy: config.protectData,
-    });
+    const storage =
+      config.importExport &&
+      new ImportExport(this, "import-export", {
+        ...config.importExport,
+        accountId,
+        // biome-ignore lint/style/noNonNullAssertion: rules.kmsAdmin requires it whenever a key is created
+        kmsAdminArn: config.kmsAdminArn!,
+        datastoreArn: datastore.datastoreArn,
+        preventDestroy: config.protectData,
+      });
 
     if (smart) smartOutputs(this, smart);
     datastoreOutputs(this, datastore, config.datastore.createKmsKey || storage ? { arn: datastoreKeyArn } : undefined);

@@ -19,12 +19,14 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
 
 /** Trust policy letting one AWS service assume a role, optionally only on behalf of given sources. */
 export function serviceTrustPolicy(service: string, condition?: PolicyStatement["Condition"]): string {
-  return policyDocument([{
-    Effect: "Allow",
-    Principal: { Service: service },
-    Action: "sts:AssumeRole",
-    ...(condition ? { Condition: condition } : {}),
-  }]);
+  return policyDocument([
+    {
+      Effect: "Allow",
+      Principal: { Service: service },
+      Action: "sts:AssumeRole",
+      ...(condition ? { Condition: condition } : {}),
+    },
+  ]);
 }
 
 /** Trust policy for HealthLake acting for one datastore of one account only (AWS's confused-deputy guard). */

@@ -1,8 +1,8 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { TerraformOutput, Token } from "cdktf";
-import { HealthlakeFhirDatastore } from "../.gen/providers/awscc/healthlake-fhir-datastore";
-import { ImportExport } from "./constructs/import-export";
-import { SmartOnFhir } from "./constructs/smart-on-fhir";
+import type { HealthlakeFhirDatastore } from "../.gen/providers/awscc/healthlake-fhir-datastore";
+import type { ImportExport } from "./constructs/import-export";
+import type { SmartOnFhir } from "./constructs/smart-on-fhir";
 
 // Every output of the stack, named as in the reference gist and module.
 

@@ -1,6 +1,6 @@
-import { AuthorizationStrategy, parseClinicalScope } from "../smart/scope-grammar";
-import { CognitoUrls } from "./cognito-urls";
-import { OAuthFlow } from "./config";
+import { type AuthorizationStrategy, parseClinicalScope } from "../smart/scope-grammar";
+import type { CognitoUrls } from "./cognito-urls";
+import type { OAuthFlow } from "./config";
 
 export interface SmartMetadataInput {
   readonly urls: CognitoUrls;
@@ -21,8 +21,20 @@ const GRANT_TYPE: Record<OAuthFlow, string> = {
 
 // Claims Cognito puts in access tokens (Cognito developer guide, "Understanding the access token").
 const COGNITO_ACCESS_TOKEN_CLAIMS = [
-  "sub", "iss", "client_id", "origin_jti", "event_id", "token_use", "scope",
-  "auth_time", "exp", "iat", "jti", "username", "version", "cognito:groups",
+  "sub",
+  "iss",
+  "client_id",
+  "origin_jti",
+  "event_id",
+  "token_use",
+  "scope",
+  "auth_time",
+  "exp",
+  "iat",
+  "jti",
+  "username",
+  "version",
+  "cognito:groups",
 ];
 
 /**
@@ -43,13 +55,15 @@ export function buildSmartMetadata(input: SmartMetadataInput): Record<string, un
     authorization_endpoint: urls.authorize,
     token_endpoint: urls.token,
     revocation_endpoint: urls.revoke,
-    ...(code ? {
-      userinfo_endpoint: urls.userInfo,
-      response_types_supported: ["code"],
-      // Cognito's authorize endpoint answers in the query string only: no fragment, no form_post.
-      response_modes_supported: ["query"],
-      subject_types_supported: ["public"],
-    } : {}),
+    ...(code
+      ? {
+          userinfo_endpoint: urls.userInfo,
+          response_types_supported: ["code"],
+          // Cognito's authorize endpoint answers in the query string only: no fragment, no form_post.
+          response_modes_supported: ["query"],
+          subject_types_supported: ["public"],
+        }
+      : {}),
     grant_types_supported: oauthFlows.map((flow) => GRANT_TYPE[flow]),
     scopes_supported: [...scopes],
     token_endpoint_auth_methods_supported: authMethods,

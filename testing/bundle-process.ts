@@ -1,5 +1,5 @@
-import { spawn } from "child_process";
-import * as path from "path";
+import { spawn } from "node:child_process";
+import * as path from "node:path";
 
 import { BUILT_VALIDATOR } from "../lambda/bundle";
 
@@ -29,8 +29,11 @@ export function runBundle(env: NodeJS.ProcessEnv, count: number, events: readonl
   const { node = process.execPath, bundle = BUILT_VALIDATOR, floorJwk } = options;
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(node, [path.join(__dirname, "invoke-bundle.cjs"), bundle, String(count), JSON.stringify(events), ...(floorJwk ? [JSON.stringify(floorJwk)] : [])],
-      { env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(
+      node,
+      [path.join(__dirname, "invoke-bundle.cjs"), bundle, String(count), JSON.stringify(events), ...(floorJwk ? [JSON.stringify(floorJwk)] : [])],
+      { env, stdio: ["ignore", "ignore", "pipe"] },
+    );
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk;

@@ -3,14 +3,15 @@
 // whether node's https module was ever loaded, and, when FLOOR_JWK is given, the latency of one RS256 verification
 // of the same token with node's crypto right after each request (the floor, measured in the same moments).
 "use strict";
-const crypto = require("crypto");
+const crypto = require("node:crypto");
 const [bundle, count, eventsJson, floorJwk] = process.argv.slice(2);
 const events = JSON.parse(eventsJson);
 const { handler } = require(bundle);
 
 const floorOf = (event) => {
   const [header, payload, signature] = event.bearerToken.replace(/^Bearer /, "").split(".");
-  const input = Buffer.from(`${header}.${payload}`), sig = Buffer.from(signature, "base64url");
+  const input = Buffer.from(`${header}.${payload}`),
+    sig = Buffer.from(signature, "base64url");
   const key = crypto.createPublicKey({ key: JSON.parse(floorJwk), format: "jwk" });
   return () => crypto.verify("RSA-SHA256", input, key, sig);
 };

@@ -1,17 +1,36 @@
-import { execFileSync } from "child_process";
-import * as fs from "fs";
-import * as https from "https";
-import { AddressInfo } from "net";
-import * as os from "os";
-import * as path from "path";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as https from "node:https";
+import type { AddressInfo } from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
 
 /** A self-signed certificate for 127.0.0.1, made once per process with openssl. */
 let certificate: { key: string; cert: string } | undefined;
 export function loopbackCertificate(): { key: string; cert: string } {
   if (!certificate) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jwks-cert-"));
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-      "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+        "-keyout",
+        path.join(dir, "key.pem"),
+        "-out",
+        path.join(dir, "cert.pem"),
+      ],
+      { stdio: "ignore" },
+    );
     certificate = { key: fs.readFileSync(path.join(dir, "key.pem"), "utf8"), cert: fs.readFileSync(path.join(dir, "cert.pem"), "utf8") };
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -39,7 +58,7 @@ export class JwksServer {
   }
 
   async start(): Promise<string> {
-    this.server = https.createServer(loopbackCertificate(), (req, res) => {
+    const server = https.createServer(loopbackCertificate(), (req, res) => {
       this.requested.set(req.url ?? "", (this.requested.get(req.url ?? "") ?? 0) + 1);
       if (this.hang) return; // accept the request, never answer
       const body = this.body ?? JSON.stringify({ keys: this.keys });
@@ -53,8 +72,9 @@ export class JwksServer {
       if (delay > 0) setTimeout(answer, delay).unref();
       else answer();
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.base = `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    this.base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return this.uri("default");
   }
 

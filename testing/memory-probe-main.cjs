@@ -9,10 +9,21 @@ const b64url = (text) => Buffer.from(text).toString("base64url");
 const event = (bearerToken) => ({ datastoreEndpoint: endpoint, operationName: "SearchWithGet", bearerToken });
 const forged = (i) => {
   const now = Math.floor(Date.now() / 1000);
-  const payload = { iss: `https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Forged${i}`, sub: "x", client_id: "c", token_use: "access", iat: now, exp: now + 600, scope: "system/*.read" };
+  const payload = {
+    iss: `https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Forged${i}`,
+    sub: "x",
+    client_id: "c",
+    token_use: "access",
+    iat: now,
+    exp: now + 600,
+    scope: "system/*.read",
+  };
   return `${b64url(JSON.stringify({ alg: "RS256", kid }))}.${b64url(JSON.stringify(payload))}.${b64url(`junk-signature-${i}`)}`;
 };
-const settle = () => { for (let i = 0; i < 4; i++) global.gc(); return process.memoryUsage(); };
+const settle = () => {
+  for (let i = 0; i < 4; i++) global.gc();
+  return process.memoryUsage();
+};
 
 (async () => {
   while ((await handler(event(validToken))).authPayload.isAuthorized !== true) await new Promise((r) => setTimeout(r, 5));
@@ -20,5 +31,7 @@ const settle = () => { for (let i = 0; i < 4; i++) global.gc(); return process.m
   const before = settle();
   for (let i = 0; i < Number(count); i++) await handler(event(mode === "forged" ? forged(i) : validToken));
   const after = settle();
-  process.stderr.write(`RESULT ${JSON.stringify({ heapBytes: after.heapUsed - before.heapUsed, rssBytes: after.rss - before.rss, externalBytes: after.external - before.external })}\n`);
+  process.stderr.write(
+    `RESULT ${JSON.stringify({ heapBytes: after.heapUsed - before.heapUsed, rssBytes: after.rss - before.rss, externalBytes: after.external - before.external })}\n`,
+  );
 })();

@@ -1,5 +1,5 @@
-import { spawn } from "child_process";
-import * as path from "path";
+import { spawn } from "node:child_process";
+import * as path from "node:path";
 import { BUILT_VALIDATOR } from "../lambda/bundle";
 
 export interface Retained {
@@ -12,10 +12,19 @@ export interface Retained {
  * Memory a fresh validator process still holds after `count` tokens of one kind and forced garbage
  * collection: "forged" tokens carry the issuer's real kid, a junk signature and a unique `iss` each.
  */
-export function retainedAfter(mode: "forged" | "valid", count: number, env: NodeJS.ProcessEnv, token: { valid: string; kid: string; endpoint: string }, node = process.execPath): Promise<Retained> {
+export function retainedAfter(
+  mode: "forged" | "valid",
+  count: number,
+  env: NodeJS.ProcessEnv,
+  token: { valid: string; kid: string; endpoint: string },
+  node = process.execPath,
+): Promise<Retained> {
   return new Promise((resolve, reject) => {
-    const child = spawn(node, ["--expose-gc", path.join(__dirname, "memory-probe-main.cjs"), BUILT_VALIDATOR, mode, String(count), token.valid, token.kid, token.endpoint],
-      { env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(
+      node,
+      ["--expose-gc", path.join(__dirname, "memory-probe-main.cjs"), BUILT_VALIDATOR, mode, String(count), token.valid, token.kid, token.endpoint],
+      { env, stdio: ["ignore", "ignore", "pipe"] },
+    );
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk;

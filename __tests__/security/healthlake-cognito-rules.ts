@@ -1,4 +1,4 @@
-import { r, Rule, list, resources } from "./rule";
+import { r, type Rule, list, resources } from "./rule";
 
 const SECRET_REFERENCE = /client_secret|var\.[\w-]*password/;
 // Create-only in CloudFormation: a change replaces the datastore and deletes its data.
@@ -9,33 +9,46 @@ export const HEALTHLAKE_RULES: Rule[] = [
     ids: ["HLS-DATA-PREVENT-DESTROY"],
     description: "Terraform cannot delete the datastore or the data bucket",
     breaks: (j) => delete r(j, "aws_s3_bucket", "data").lifecycle,
-    check: (stack) => [...resources(stack, "awscc_healthlake_fhir_datastore"), ...resources(stack, "aws_s3_bucket").filter(([a]) => a === "aws_s3_bucket.data")]
-      .filter(([, r]) => r.lifecycle?.prevent_destroy !== true)
-      .map(([address]) => ({ address, message: "no lifecycle prevent_destroy" })),
+    check: (stack) =>
+      [...resources(stack, "awscc_healthlake_fhir_datastore"), ...resources(stack, "aws_s3_bucket").filter(([a]) => a === "aws_s3_bucket.data")]
+        .filter(([, r]) => r.lifecycle?.prevent_destroy !== true)
+        .map(([address]) => ({ address, message: "no lifecycle prevent_destroy" })),
   },
   {
     ids: ["HLS-IDP-NO-REPLACE"],
     description: "no change to a create-only attribute (identity provider, preload, encryption) ever replaces the datastore",
-    breaks: (j) => { r(j, "awscc_healthlake_fhir_datastore", "this").lifecycle.ignore_changes = ["identity_provider_configuration"]; },
-    check: (stack) => resources(stack, "awscc_healthlake_fhir_datastore").flatMap(([address, ds]) =>
-      CREATE_ONLY_ATTRIBUTES.filter((attribute) => !(ds.lifecycle?.ignore_changes ?? []).includes(attribute))
-        .map((attribute) => ({ address, message: `${attribute} not in ignore_changes` }))),
+    breaks: (j) => {
+      r(j, "awscc_healthlake_fhir_datastore", "this").lifecycle.ignore_changes = ["identity_provider_configuration"];
+    },
+    check: (stack) =>
+      resources(stack, "awscc_healthlake_fhir_datastore").flatMap(([address, ds]) =>
+        CREATE_ONLY_ATTRIBUTES.filter((attribute) => !(ds.lifecycle?.ignore_changes ?? []).includes(attribute)).map((attribute) => ({
+          address,
+          message: `${attribute} not in ignore_changes`,
+        })),
+      ),
   },
   {
     ids: ["HLS-NO-SECRET-DEFAULTS"],
     description: "no sensitive variable carries a value in the configuration: secrets come at deploy",
-    breaks: (j) => { j.variable!.test_user_passwords.default = { clinician: "Str0ng!pass" }; },
-    check: (stack) => Object.entries(stack.variable ?? {})
-      .filter(([, v]) => v.sensitive === true && v.default !== undefined && v.default !== null && Object.keys(v.default).length > 0)
-      .map(([name]) => ({ address: `var.${name}`, message: "sensitive variable with a default value" })),
+    breaks: (j) => {
+      j.variable!.test_user_passwords.default = { clinician: "Str0ng!pass" };
+    },
+    check: (stack) =>
+      Object.entries(stack.variable ?? {})
+        .filter(([, v]) => v.sensitive === true && v.default !== undefined && v.default !== null && Object.keys(v.default).length > 0)
+        .map(([name]) => ({ address: `var.${name}`, message: "sensitive variable with a default value" })),
   },
   {
     ids: ["HLS-SENSITIVE-OUTPUTS"],
     description: "every output carrying a secret is sensitive",
-    breaks: (j) => { j.output.cognito_client_credentials.sensitive = false; },
-    check: (stack) => Object.entries(stack.output ?? {})
-      .filter(([, o]) => SECRET_REFERENCE.test(JSON.stringify(o.value)) && o.sensitive !== true)
-      .map(([name]) => ({ address: `output.${name}`, message: "carries a secret but is not sensitive" })),
+    breaks: (j) => {
+      j.output.cognito_client_credentials.sensitive = false;
+    },
+    check: (stack) =>
+      Object.entries(stack.output ?? {})
+        .filter(([, o]) => SECRET_REFERENCE.test(JSON.stringify(o.value)) && o.sensitive !== true)
+        .map(([name]) => ({ address: `output.${name}`, message: "carries a secret but is not sensitive" })),
   },
 ];
 
@@ -43,41 +56,56 @@ export const COGNITO_RULES: Rule[] = [
   {
     ids: ["AWS-Config-cognito-user-pool-deletion-protection-enabled"],
     description: "every user pool has deletion protection",
-    breaks: (j) => { r(j, "aws_cognito_user_pool", "main").deletion_protection = "INACTIVE"; },
-    check: (stack) => resources(stack, "aws_cognito_user_pool").filter(([, p]) => p.deletion_protection !== "ACTIVE")
-      .map(([address]) => ({ address, message: "deletion protection off" })),
+    breaks: (j) => {
+      r(j, "aws_cognito_user_pool", "main").deletion_protection = "INACTIVE";
+    },
+    check: (stack) =>
+      resources(stack, "aws_cognito_user_pool")
+        .filter(([, p]) => p.deletion_protection !== "ACTIVE")
+        .map(([address]) => ({ address, message: "deletion protection off" })),
   },
   {
     ids: ["KICS-Cognito-UserPool-Without-MFA"],
     description: "every user pool offers or requires MFA",
-    breaks: (j) => { r(j, "aws_cognito_user_pool", "main").mfa_configuration = "OFF"; },
-    check: (stack) => resources(stack, "aws_cognito_user_pool").filter(([, p]) => !["ON", "OPTIONAL"].includes(p.mfa_configuration))
-      .map(([address, p]) => ({ address, message: `mfa_configuration ${p.mfa_configuration}` })),
+    breaks: (j) => {
+      r(j, "aws_cognito_user_pool", "main").mfa_configuration = "OFF";
+    },
+    check: (stack) =>
+      resources(stack, "aws_cognito_user_pool")
+        .filter(([, p]) => !["ON", "OPTIONAL"].includes(p.mfa_configuration))
+        .map(([address, p]) => ({ address, message: `mfa_configuration ${p.mfa_configuration}` })),
   },
   {
     ids: ["HLS-COGNITO-MFA-FACTOR"],
     description: "a pool with MFA ON or OPTIONAL enables a second factor (Cognito refuses it otherwise)",
     breaks: (j) => delete r(j, "aws_cognito_user_pool", "main").software_token_mfa_configuration,
-    check: (stack) => resources(stack, "aws_cognito_user_pool")
-      .filter(([, p]) => ["ON", "OPTIONAL"].includes(p.mfa_configuration) && p.software_token_mfa_configuration?.enabled !== true && !p.sms_configuration)
-      .map(([address, p]) => ({ address, message: `mfa_configuration ${p.mfa_configuration} with no software token or SMS factor` })),
+    check: (stack) =>
+      resources(stack, "aws_cognito_user_pool")
+        .filter(([, p]) => ["ON", "OPTIONAL"].includes(p.mfa_configuration) && p.software_token_mfa_configuration?.enabled !== true && !p.sms_configuration)
+        .map(([address, p]) => ({ address, message: `mfa_configuration ${p.mfa_configuration} with no software token or SMS factor` })),
   },
   {
     ids: ["HLS-COGNITO-PEOPLE-NO-SYSTEM"],
     description: "a client people sign in with (authorization code) cannot request system/ scopes",
-    breaks: (j) => { r(j, "aws_cognito_user_pool_client", "client").allowed_oauth_scopes.push("system/*.*"); },
-    check: (stack) => resources(stack, "aws_cognito_user_pool_client")
-      .filter(([, c]) => list(c.allowed_oauth_flows).includes("code") && list<string>(c.allowed_oauth_scopes).some((scope) => scope.startsWith("system/")))
-      .map(([address]) => ({ address, message: "code flow client with system/ scopes: every user could read and write everything" })),
+    breaks: (j) => {
+      r(j, "aws_cognito_user_pool_client", "client").allowed_oauth_scopes.push("system/*.*");
+    },
+    check: (stack) =>
+      resources(stack, "aws_cognito_user_pool_client")
+        .filter(([, c]) => list(c.allowed_oauth_flows).includes("code") && list<string>(c.allowed_oauth_scopes).some((scope) => scope.startsWith("system/")))
+        .map(([address]) => ({ address, message: "code flow client with system/ scopes: every user could read and write everything" })),
   },
   {
     ids: ["HLS-COGNITO-CLIENT"],
     description: "every app client is confidential, hides user existence and allows no implicit flow",
-    breaks: (j) => { r(j, "aws_cognito_user_pool_client", "client").allowed_oauth_flows = ["implicit"]; },
-    check: (stack) => resources(stack, "aws_cognito_user_pool_client").flatMap(([address, c]) => [
-      ...(c.generate_secret === true ? [] : [{ address, message: "no client secret" }]),
-      ...(c.prevent_user_existence_errors === "ENABLED" ? [] : [{ address, message: "user existence errors not prevented" }]),
-      ...((c.allowed_oauth_flows ?? []).includes("implicit") ? [{ address, message: "implicit flow allowed" }] : []),
-    ]),
+    breaks: (j) => {
+      r(j, "aws_cognito_user_pool_client", "client").allowed_oauth_flows = ["implicit"];
+    },
+    check: (stack) =>
+      resources(stack, "aws_cognito_user_pool_client").flatMap(([address, c]) => [
+        ...(c.generate_secret === true ? [] : [{ address, message: "no client secret" }]),
+        ...(c.prevent_user_existence_errors === "ENABLED" ? [] : [{ address, message: "user existence errors not prevented" }]),
+        ...((c.allowed_oauth_flows ?? []).includes("implicit") ? [{ address, message: "implicit flow allowed" }] : []),
+      ]),
   },
 ];

@@ -1,5 +1,5 @@
 import { decodeJsonencode } from "../support/jsonencode";
-import { TerraformJson } from "../support/synth";
+import type { TerraformJson } from "../support/synth";
 
 /** One violation: where, and what is wrong. */
 export interface Finding {

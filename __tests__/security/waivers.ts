@@ -13,19 +13,64 @@ export interface Waiver {
 
 export const WAIVERS: readonly Waiver[] = [
   { rule: "CKV_AWS_116", reason: "HealthLake invokes the validator synchronously; a dead-letter queue only receives failed asynchronous invocations." },
-  { rule: "CKV_AWS_117", reason: "The validator reaches only the issuer's public JWKS over HTTPS; a VPC adds a NAT dependency, the usual cause of JWKS time-outs, and protects nothing." },
-  { rule: "CKV_AWS_272", reason: "Code signing needs an AWS Signer profile outside this stack; the bundle is built reproducibly from the lock file. Adopt it where your organization runs Signer." },
-  { rule: "CKV_AWS_173", reason: "The environment holds identifiers only (pool id, client ids, role ARN; CKV_AWS_45 keeps secrets out), encrypted at rest by Lambda's AWS-managed key." },
-  { rule: "CKV_AWS_158", reason: "The validator's log lines hold no token, claim or PHI (decision, reason, client id, hashed subject); CloudWatch encrypts them at rest. `validator.logKmsKeyArn` adds a customer-managed key." },
-  { rule: "CKV_AWS_144", reason: "Cross-region replication is a cost and data-residency decision for the operator; versioning and prevent_destroy guard the data bucket." },
+  {
+    rule: "CKV_AWS_117",
+    reason:
+      "The validator reaches only the issuer's public JWKS over HTTPS; a VPC adds a NAT dependency, the usual cause of JWKS time-outs, and protects nothing.",
+  },
+  {
+    rule: "CKV_AWS_272",
+    reason:
+      "Code signing needs an AWS Signer profile outside this stack; the bundle is built reproducibly from the lock file. Adopt it where your organization runs Signer.",
+  },
+  {
+    rule: "CKV_AWS_173",
+    reason:
+      "The environment holds identifiers only (pool id, client ids, role ARN; CKV_AWS_45 keeps secrets out), encrypted at rest by Lambda's AWS-managed key.",
+  },
+  {
+    rule: "CKV_AWS_158",
+    reason:
+      "The validator's log lines hold no token, claim or PHI (decision, reason, client id, hashed subject); CloudWatch encrypts them at rest. `validator.logKmsKeyArn` adds a customer-managed key.",
+  },
+  {
+    rule: "CKV_AWS_144",
+    reason: "Cross-region replication is a cost and data-residency decision for the operator; versioning and prevent_destroy guard the data bucket.",
+  },
   { rule: "CKV_AWS_143", reason: "Import/export files are working copies of data kept in the datastore; object lock would block their clean-up." },
   { rule: "CKV2_AWS_62", reason: "Nothing consumes bucket events in this stack." },
   { rule: "CKV_AWS_145", reason: "S3 server access log delivery only writes to SSE-S3 (AES256) buckets.", addresses: ["aws_s3_bucket.access_logs"] },
-  { rule: "CKV_AWS_18", reason: "The access-log bucket cannot log into itself (AWS: an endless loop that never lets the bucket empty); S3 server access logs are its content.", addresses: ["aws_s3_bucket.access_logs"] },
-  { rule: "CKV_AWS_364", reason: "AWS documents no source condition for HealthLake's invocations and its own sample sets none; a condition HealthLake does not satisfy denies every request. `validator.invokeCondition` tightens it once verified (complete has it).", stacks: ["sandbox"] },
-  { rule: "CKV_AWS_115", reason: "Lambda refuses a reservation that leaves fewer than 10 unreserved executions, and new accounts often have 10 in all; `validator.reservedConcurrency` opts in (complete has it).", stacks: ["sandbox"] },
+  {
+    rule: "CKV_AWS_18",
+    reason: "The access-log bucket cannot log into itself (AWS: an endless loop that never lets the bucket empty); S3 server access logs are its content.",
+    addresses: ["aws_s3_bucket.access_logs"],
+  },
+  {
+    rule: "CKV_AWS_364",
+    reason:
+      "AWS documents no source condition for HealthLake's invocations and its own sample sets none; a condition HealthLake does not satisfy denies every request. `validator.invokeCondition` tightens it once verified (complete has it).",
+    stacks: ["sandbox"],
+  },
+  {
+    rule: "CKV_AWS_115",
+    reason:
+      "Lambda refuses a reservation that leaves fewer than 10 unreserved executions, and new accounts often have 10 in all; `validator.reservedConcurrency` opts in (complete has it).",
+    stacks: ["sandbox"],
+  },
   { rule: "CKV_AWS_50", reason: "The sandbox keeps the gist's configuration; `validator.tracing` turns tracing on (complete has it).", stacks: ["sandbox"] },
-  { rule: "AWS-Config-cognito-user-pool-deletion-protection-enabled", reason: "The sandbox is a throwaway, like the gist; every other environment defaults to ACTIVE.", stacks: ["sandbox"] },
-  { rule: "KICS-Cognito-UserPool-Without-MFA", reason: "The sandbox keeps the gist's MFA OFF for its machine-to-machine client; complete uses OPTIONAL.", stacks: ["sandbox"] },
-  { rule: "HLS-DATA-PREVENT-DESTROY", reason: "The sandbox is a throwaway, like the gist (`protectData: false`); every other environment defaults to prevent_destroy.", stacks: ["sandbox"] },
+  {
+    rule: "AWS-Config-cognito-user-pool-deletion-protection-enabled",
+    reason: "The sandbox is a throwaway, like the gist; every other environment defaults to ACTIVE.",
+    stacks: ["sandbox"],
+  },
+  {
+    rule: "KICS-Cognito-UserPool-Without-MFA",
+    reason: "The sandbox keeps the gist's MFA OFF for its machine-to-machine client; complete uses OPTIONAL.",
+    stacks: ["sandbox"],
+  },
+  {
+    rule: "HLS-DATA-PREVENT-DESTROY",
+    reason: "The sandbox is a throwaway, like the gist (`protectData: false`); every other environment defaults to prevent_destroy.",
+    stacks: ["sandbox"],
+  },
 ];

@@ -1,5 +1,5 @@
-import { ChildProcess, fork } from "child_process";
-import * as path from "path";
+import { type ChildProcess, fork } from "node:child_process";
+import * as path from "node:path";
 
 /**
  * The validator bundle in a Node process of its own, as a Lambda execution environment runs it:

@@ -30,7 +30,7 @@ class HclValueParser {
     const reference = /^[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])*/.exec(this.text.slice(this.i));
     if (reference) {
       this.i += reference[0].length;
-      return "${" + reference[0] + "}";
+      return `\${${reference[0]}}`;
     }
     throw new Error(`unexpected input at ${this.i}: ${this.text.slice(this.i, this.i + 40)}`);
   }
@@ -70,10 +70,16 @@ class HclValueParser {
     while (this.i < this.text.length) {
       const c = this.text[this.i];
       if (c === "\\") this.i += 2;
-      else if (c === "$" && this.text[this.i + 1] === "{") { depth++; this.i += 2; }
-      else if (c === "}" && depth > 0) { depth--; this.i++; }
-      else if (c === '"' && depth === 0) { this.i++; return JSON.parse(this.text.slice(start, this.i)); }
-      else this.i++;
+      else if (c === "$" && this.text[this.i + 1] === "{") {
+        depth++;
+        this.i += 2;
+      } else if (c === "}" && depth > 0) {
+        depth--;
+        this.i++;
+      } else if (c === '"' && depth === 0) {
+        this.i++;
+        return JSON.parse(this.text.slice(start, this.i));
+      } else this.i++;
     }
     throw new Error("unterminated string");
   }

@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-import { HealthLakeSmartConfig } from "../../stacks/config";
+import type { HealthLakeSmartConfig } from "../../stacks/config";
 import { HealthLakeSmartStack } from "../../stacks/healthlake-smart-stack";
 
 // The bundle's content hash is part of the asset path; it changes with every validator edit,

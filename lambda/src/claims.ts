@@ -1,7 +1,7 @@
 import type { AuthorizationStrategy } from "../../smart/scope-grammar";
 import { DenyError } from "./deny";
 import { LIMITS } from "./limits";
-import { SmartScopes, parseScopes } from "./scopes";
+import { type SmartScopes, parseScopes } from "./scopes";
 
 export interface ClaimRules {
   readonly clientIds: readonly string[];

@@ -1,16 +1,14 @@
-import { AuthPayload } from "./claims";
-import { LogLevel, loadSettings } from "./settings";
-import { DenyError, DenyReason } from "./deny";
+import type { AuthPayload } from "./claims";
+import { type LogLevel, loadSettings } from "./settings";
+import { DenyError, type DenyReason } from "./deny";
 import { operationOf, parseRequest } from "./event";
 import { IssuerKeys } from "./issuer-keys";
-import { JwksFetcher, JwksFetcherOptions, parseKeySet } from "./jwks-fetcher";
+import { JwksFetcher, type JwksFetcherOptions, parseKeySet } from "./jwks-fetcher";
 import { LIMITS } from "./limits";
-import { LogSink, loggableName, logger, subjectRef } from "./log";
-import { Allowed, TokenVerifier, denyReason } from "./verifier";
+import { type LogSink, loggableName, logger, subjectRef } from "./log";
+import { type Allowed, TokenVerifier, denyReason } from "./verifier";
 
-export type HandlerResult =
-  | { readonly authPayload: AuthPayload; readonly iamRoleARN: string }
-  | { readonly authPayload: { readonly isAuthorized: false } };
+export type HandlerResult = { readonly authPayload: AuthPayload; readonly iamRoleARN: string } | { readonly authPayload: { readonly isAuthorized: false } };
 
 export interface HandlerDependencies {
   /** Where log lines go. @default - standard output, one JSON object per line */
@@ -27,7 +25,7 @@ const DENY: HandlerResult = Object.freeze({ authPayload: Object.freeze({ isAutho
 // The line is written just after the answer is handed back (HealthLake waits for the answer, not the
 // log), and before the runtime asks for the next event, so before Lambda can freeze the process.
 const stdout: LogSink = (line) => setImmediate(writeLine, line);
-const writeLine = (line: string) => process.stdout.write(line + "\n");
+const writeLine = (line: string) => process.stdout.write(`${line}\n`);
 
 /**
  * Builds HealthLake's token-validation handler from the environment and starts downloading the
@@ -47,13 +45,17 @@ export function createHandler(env: Readonly<Record<string, string | undefined>>,
   }
 
   const settings = loaded.settings;
-  const keys = new IssuerKeys(settings.jwksUri, new JwksFetcher({
-    timeoutMs: LIMITS.jwksFetchTimeoutMs,
-    freezeLatenessMs: LIMITS.jwksFreezeLatenessMs,
-    maxBytes: LIMITS.jwksMaxBytes,
-    failureBackoffMs: LIMITS.jwksFailureBackoffMs,
-    tls: deps.tls,
-  }), { refreshMs: deps.jwksRefreshMs ?? LIMITS.jwksRefreshMs, unknownKidWaitMs: LIMITS.unknownKidWaitMs });
+  const keys = new IssuerKeys(
+    settings.jwksUri,
+    new JwksFetcher({
+      timeoutMs: LIMITS.jwksFetchTimeoutMs,
+      freezeLatenessMs: LIMITS.jwksFreezeLatenessMs,
+      maxBytes: LIMITS.jwksMaxBytes,
+      failureBackoffMs: LIMITS.jwksFailureBackoffMs,
+      tls: deps.tls,
+    }),
+    { refreshMs: deps.jwksRefreshMs ?? LIMITS.jwksRefreshMs, unknownKidWaitMs: LIMITS.unknownKidWaitMs },
+  );
   const verifier = new TokenVerifier(settings, keys);
   // Keys shipped with the deployment need no network at all on a cold start; without them, or when
   // they are unusable, the download starts now, before the first request arrives.

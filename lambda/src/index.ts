@@ -1,5 +1,5 @@
-import { readFileSync } from "fs";
-import * as path from "path";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { createHandler } from "./handler";
 
 /** The issuer's key set, zipped beside the bundle at deploy (`jwks.json`), when there is one. */

@@ -1,5 +1,5 @@
 import { KidNotFoundInJwksError, WaitPeriodNotYetEndedJwkError } from "aws-jwt-verify/error";
-import { IssuerKey, JwksFetcher } from "./jwks-fetcher";
+import type { IssuerKey, JwksFetcher } from "./jwks-fetcher";
 
 export interface IssuerKeysOptions {
   /** Download the set again in the background this often. */
@@ -22,7 +22,11 @@ export class IssuerKeys {
   private unknownKidsRefusedUntil = 0;
   private refreshTimer?: NodeJS.Timeout;
 
-  constructor(private readonly uri: string, private readonly fetcher: JwksFetcher, private readonly options: IssuerKeysOptions) {}
+  constructor(
+    private readonly uri: string,
+    private readonly fetcher: JwksFetcher,
+    private readonly options: IssuerKeysOptions,
+  ) {}
 
   /** The key for `kid`: at once when known, else after one download (which may reject). */
   lookup(kid: string): IssuerKey | Promise<IssuerKey> {
@@ -38,13 +42,16 @@ export class IssuerKeys {
 
   /** Downloads the set now, or joins the download in flight. Rejects with the download's error. */
   download(): Promise<void> {
-    this.downloading ??= this.fetcher.fetch(this.uri).then((keys) => {
-      this.keys = keys;
-      this.loaded = true;
-    }).finally(() => {
-      this.downloading = undefined;
-      this.scheduleRefresh();
-    });
+    this.downloading ??= this.fetcher
+      .fetch(this.uri)
+      .then((keys) => {
+        this.keys = keys;
+        this.loaded = true;
+      })
+      .finally(() => {
+        this.downloading = undefined;
+        this.scheduleRefresh();
+      });
     return this.downloading;
   }
 

@@ -1,5 +1,5 @@
-import { JsonWebKey, KeyObject, createPublicKey } from "crypto";
-import type { RequestOptions } from "https";
+import { type JsonWebKey, type KeyObject, createPublicKey } from "node:crypto";
+import type { RequestOptions } from "node:https";
 import { FetchError } from "aws-jwt-verify/error";
 import { assertIsJwks, assertIsSignatureJwk } from "aws-jwt-verify/jwk";
 import type { Jwk } from "aws-jwt-verify/jwk";

@@ -1,4 +1,4 @@
-import type * as Https from "https";
+import type * as Https from "node:https";
 
 let https: typeof Https | undefined;
 
@@ -8,6 +8,6 @@ let https: typeof Https | undefined;
  * to refresh them, so it stays off the cold path.
  */
 export function loadHttps(): typeof Https {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (https ??= require("node:https") as typeof Https);
+  https ??= require("node:https") as typeof Https;
+  return https;
 }

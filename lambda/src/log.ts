@@ -1,5 +1,5 @@
-import { createHash } from "crypto";
-import { LogLevel } from "./settings";
+import { createHash } from "node:crypto";
+import type { LogLevel } from "./settings";
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 

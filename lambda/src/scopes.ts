@@ -1,5 +1,5 @@
 import type { AuthorizationStrategy } from "../../smart/scope-grammar";
-import { CONTEXT_SCOPES, ClinicalScope, parseClinicalScope } from "../../smart/scope-grammar";
+import { CONTEXT_SCOPES, type ClinicalScope, parseClinicalScope } from "../../smart/scope-grammar";
 
 /** Scopes HealthLake grants access by, plus the launch and identity scopes kept as context. */
 export interface SmartScopes {

@@ -66,7 +66,10 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>):
   }
   if (jwksOverride && !httpsUrl(jwksOverride)) return fail("JWKS_URI", "must be an https URL");
 
-  const clientIds = (env.CLIENT_ID ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+  const clientIds = (env.CLIENT_ID ?? "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
   if (clientIds.length === 0) return fail("CLIENT_ID", "is required: one or more app client ids, comma-separated");
   if (!clientIds.every((id) => CLIENT_ID.test(id))) return fail("CLIENT_ID", "holds an id with a character outside printable ASCII");
 

@@ -1,11 +1,11 @@
 import * as errors from "aws-jwt-verify/error";
 import { verifyJwtSync } from "aws-jwt-verify/jwt-verifier";
-import { AuthPayload, authPayload, checkClaims } from "./claims";
-import { ValidatorSettings } from "./settings";
-import { DenyError, DenyReason } from "./deny";
-import { FhirRequest } from "./event";
-import { IssuerKeys } from "./issuer-keys";
-import { IssuerKey } from "./jwks-fetcher";
+import { type AuthPayload, authPayload, checkClaims } from "./claims";
+import type { ValidatorSettings } from "./settings";
+import { DenyError, type DenyReason } from "./deny";
+import type { FhirRequest } from "./event";
+import type { IssuerKeys } from "./issuer-keys";
+import type { IssuerKey } from "./jwks-fetcher";
 import { LIMITS } from "./limits";
 import { peekToken, precheckToken } from "./unverified-token";
 
@@ -23,7 +23,10 @@ const ALGORITHMS = ["RS256"];
  * (aws-jwt-verify) and the claims. Synchronous unless the token's key must be downloaded first.
  */
 export class TokenVerifier {
-  constructor(private readonly settings: ValidatorSettings, private readonly keys: IssuerKeys) {}
+  constructor(
+    private readonly settings: ValidatorSettings,
+    private readonly keys: IssuerKeys,
+  ) {}
 
   validate(request: FhirRequest): Allowed | Promise<Allowed> {
     const kid = precheckToken(peekToken(request.token), { issuer: this.settings.issuer, algorithms: ALGORITHMS });
@@ -32,18 +35,28 @@ export class TokenVerifier {
   }
 
   private verify(request: FhirRequest, key: IssuerKey): Allowed {
-    const payload = verifyJwtSync(request.token, key.jwk, {
-      issuer: this.settings.issuer,
-      // Cognito access tokens carry no `aud`; checkClaims checks `client_id`, and `aud` when present.
-      audience: null,
-      // Lets `nbf` be slightly ahead of our clock; checkClaims still requires `exp` in the future.
-      graceSeconds: LIMITS.clockSkewSeconds,
-    }, () => key.keyObject);
-    const claims = checkClaims(payload, request.datastoreEndpoint, {
-      clientIds: this.settings.clientIds,
-      requireTokenUse: this.settings.cognito,
-      strategy: this.settings.strategy,
-    }, Date.now() / 1000);
+    const payload = verifyJwtSync(
+      request.token,
+      key.jwk,
+      {
+        issuer: this.settings.issuer,
+        // Cognito access tokens carry no `aud`; checkClaims checks `client_id`, and `aud` when present.
+        audience: null,
+        // Lets `nbf` be slightly ahead of our clock; checkClaims still requires `exp` in the future.
+        graceSeconds: LIMITS.clockSkewSeconds,
+      },
+      () => key.keyObject,
+    );
+    const claims = checkClaims(
+      payload,
+      request.datastoreEndpoint,
+      {
+        clientIds: this.settings.clientIds,
+        requireTokenUse: this.settings.cognito,
+        strategy: this.settings.strategy,
+      },
+      Date.now() / 1000,
+    );
     return {
       authPayload: authPayload(claims, request.datastoreEndpoint),
       clientId: claims.clientId,
@@ -61,7 +74,13 @@ export function denyReason(err: unknown): DenyReason {
   if (err instanceof errors.JwtExpiredError || err instanceof errors.JwtNotBeforeError) return "time";
   if (err instanceof errors.JwtInvalidClaimError) return "claims";
   if (err instanceof errors.FetchError) return "jwks_unavailable";
-  if (err instanceof errors.JwtInvalidSignatureError || err instanceof errors.JwtInvalidSignatureAlgorithmError ||
-    err instanceof errors.JwkValidationError || err instanceof errors.JwkInvalidUseError || err instanceof errors.JwkInvalidKtyError) return "signature";
+  if (
+    err instanceof errors.JwtInvalidSignatureError ||
+    err instanceof errors.JwtInvalidSignatureAlgorithmError ||
+    err instanceof errors.JwkValidationError ||
+    err instanceof errors.JwkInvalidUseError ||
+    err instanceof errors.JwkInvalidKtyError
+  )
+    return "signature";
   return "internal";
 }

@@ -1,6 +1,6 @@
 import { parseClinicalScope } from "../../smart/scope-grammar";
-import { ResolvedConfig } from "./resolve";
-import { TokenValidityUnit } from "./types";
+import type { ResolvedConfig } from "./resolve";
+import type { TokenValidityUnit } from "./types";
 
 /**
  * One configuration rule over the resolved configuration (so no rule repeats a default): the
@@ -15,12 +15,12 @@ const show = (value: unknown) => JSON.stringify(value);
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 export const stackName: ConfigRule = ({ name }) =>
-  /^[a-z][a-z0-9-]{0,39}$/.test(name) ? [] :
-    [`name ${show(name)} is not a valid stack name: use 1–40 lower-case letters, digits and hyphens, starting with a letter`];
+  /^[a-z][a-z0-9-]{0,39}$/.test(name)
+    ? []
+    : [`name ${show(name)} is not a valid stack name: use 1–40 lower-case letters, digits and hyphens, starting with a letter`];
 
 export const healthLakeRegion: ConfigRule = ({ region }) =>
-  HEALTHLAKE_REGIONS.includes(region) ? [] :
-    [`region ${show(region)} does not offer HealthLake: use one of ${HEALTHLAKE_REGIONS.join(", ")}`];
+  HEALTHLAKE_REGIONS.includes(region) ? [] : [`region ${show(region)} does not offer HealthLake: use one of ${HEALTHLAKE_REGIONS.join(", ")}`];
 
 // Terraform appends a 26-character suffix to a bucket_prefix, and bucket names stop at 63.
 const BUCKET_PREFIX = /^[a-z0-9][a-z0-9-]{0,36}$/;
@@ -29,8 +29,11 @@ export const bucketPrefixes: ConfigRule = ({ importExport }) => {
   if (!importExport) return [];
   return (["dataBucketPrefix", "logsBucketPrefix"] as const).flatMap((field) => {
     const prefix = importExport[field];
-    return BUCKET_PREFIX.test(prefix) && !RESERVED_BUCKET_PREFIXES.some((r) => prefix.startsWith(r)) ? [] :
-      [`importExport.${field} ${show(prefix)} breaks S3 bucket naming: use 1–37 lower-case letters, digits and hyphens, starting with a letter or digit, not starting with ${RESERVED_BUCKET_PREFIXES.join(", ")} (Terraform adds a 26-character suffix)`];
+    return BUCKET_PREFIX.test(prefix) && !RESERVED_BUCKET_PREFIXES.some((r) => prefix.startsWith(r))
+      ? []
+      : [
+          `importExport.${field} ${show(prefix)} breaks S3 bucket naming: use 1–37 lower-case letters, digits and hyphens, starting with a letter or digit, not starting with ${RESERVED_BUCKET_PREFIXES.join(", ")} (Terraform adds a 26-character suffix)`,
+        ];
   });
 };
 
@@ -38,8 +41,11 @@ export const cognitoDomainPrefix: ConfigRule = ({ smart }) => {
   const prefix = smart?.cognito.domainPrefix;
   if (prefix === undefined) return [];
   const ok = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix) && !/aws|amazon|cognito/.test(prefix);
-  return ok ? [] :
-    [`smart.cognito.domainPrefix ${show(prefix)} breaks Cognito's domain prefix rules: use 1–63 lower-case letters, digits and hyphens, not starting or ending with a hyphen, without "aws", "amazon" or "cognito"`];
+  return ok
+    ? []
+    : [
+        `smart.cognito.domainPrefix ${show(prefix)} breaks Cognito's domain prefix rules: use 1–63 lower-case letters, digits and hyphens, not starting or ending with a hyphen, without "aws", "amazon" or "cognito"`,
+      ];
 };
 
 export const redirectUrls: ConfigRule = ({ smart }) =>
@@ -52,10 +58,12 @@ export const redirectUrls: ConfigRule = ({ smart }) =>
         return [`smart.cognito.${field}[${i}] ${show(url)} is not a URL`];
       }
       const localhost = parsed.protocol === "http:" && parsed.hostname === "localhost";
-      if (parsed.protocol !== "https:" && !localhost) return [`smart.cognito.${field}[${i}] ${show(url)} is not HTTPS: Cognito only accepts https URLs, and http://localhost for testing`];
+      if (parsed.protocol !== "https:" && !localhost)
+        return [`smart.cognito.${field}[${i}] ${show(url)} is not HTTPS: Cognito only accepts https URLs, and http://localhost for testing`];
       if (parsed.hash) return [`smart.cognito.${field}[${i}] ${show(url)} has a fragment, which OAuth redirect URIs must not have`];
       return [];
-    }));
+    }),
+  );
 
 const SECONDS: Record<TokenValidityUnit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 };
 // Cognito app client limits: access and ID tokens 5 minutes to 1 day, refresh tokens 60 minutes to 10 years.
@@ -70,18 +78,26 @@ export const tokenValidity: ConfigRule = ({ smart }) => {
   return (Object.keys(VALIDITY_LIMITS) as (keyof typeof VALIDITY_LIMITS)[]).flatMap((token) => {
     const [min, max, words] = VALIDITY_LIMITS[token];
     const seconds = validity[token] * SECONDS[units[token]];
-    return Number.isInteger(validity[token]) && seconds >= min && seconds <= max ? [] :
-      [`smart.cognito.tokenValidity.${token} ${validity[token]} ${units[token]} is outside Cognito's limits: use a whole number between ${words}`];
+    return Number.isInteger(validity[token]) && seconds >= min && seconds <= max
+      ? []
+      : [`smart.cognito.tokenValidity.${token} ${validity[token]} ${units[token]} is outside Cognito's limits: use a whole number between ${words}`];
   });
 };
 
 // Anything in the configuration lands in cdk.tf.json; a password there would be committed with it.
 // The types have no such field, but `cdktf synth` runs the app without type checking.
-export const passwordsOutOfConfig: ConfigRule = ({ smart }) => [
-  ...(smart?.cognito.testUsers ?? []).map((user, i) => [`smart.cognito.testUsers[${i}]`, user, `TF_VAR_test_user_passwords='{"${user.username}":"..."}'`] as const),
-  ...(smart?.cognito.singleTestUser ? [["smart.cognito.singleTestUser", smart.cognito.singleTestUser, "TF_VAR_test_user_password='...'"] as const] : []),
-].filter(([, user]) => "password" in user)
-  .map(([field, , fix]) => `${field}.password is set (value not shown): a password in the configuration would be written into cdk.tf.json; remove it and pass it at deploy instead: ${fix}`);
+export const passwordsOutOfConfig: ConfigRule = ({ smart }) =>
+  [
+    ...(smart?.cognito.testUsers ?? []).map(
+      (user, i) => [`smart.cognito.testUsers[${i}]`, user, `TF_VAR_test_user_passwords='{"${user.username}":"..."}'`] as const,
+    ),
+    ...(smart?.cognito.singleTestUser ? [["smart.cognito.singleTestUser", smart.cognito.singleTestUser, "TF_VAR_test_user_password='...'"] as const] : []),
+  ]
+    .filter(([, user]) => "password" in user)
+    .map(
+      ([field, , fix]) =>
+        `${field}.password is set (value not shown): a password in the configuration would be written into cdk.tf.json; remove it and pass it at deploy instead: ${fix}`,
+    );
 
 export const uniqueTestUsers: ConfigRule = ({ smart }) => {
   const names = (smart?.cognito.testUsers ?? []).map((u) => u.username);
@@ -92,17 +108,21 @@ export const uniqueTestUsers: ConfigRule = ({ smart }) => {
 export const oauthFlows: ConfigRule = ({ smart }) => {
   if (!smart) return [];
   const { oauthFlows: flows, callbackUrls } = smart.cognito;
-  if (flows.length === 0) return ["smart.cognito.oauthFlows is empty: allow \"client_credentials\", \"code\" or both"];
+  if (flows.length === 0) return ['smart.cognito.oauthFlows is empty: allow "client_credentials", "code" or both'];
   const unknown = flows.filter((flow) => !["client_credentials", "code"].includes(flow));
   if (unknown.length > 0) return [`smart.cognito.oauthFlows ${show(flows)} holds ${show(unknown)}: use "client_credentials" and/or "code"`];
   if (new Set(flows).size !== flows.length) return [`smart.cognito.oauthFlows ${show(flows)} repeats a flow: list each once`];
   if (flows.includes("code") && callbackUrls.length === 0) return ["smart.cognito.callbackUrls is empty, but the code flow needs at least one callback URL"];
   const problems: string[] = [];
   if (flows.includes("client_credentials") && !smart.scopes.some((scope) => scope.startsWith("system/"))) {
-    problems.push(`smart.cognito.oauthFlows includes "client_credentials", but smart.scopes ${show(smart.scopes)} has no system/ scope for the machine client: add one, e.g. "system/*.read"`);
+    problems.push(
+      `smart.cognito.oauthFlows includes "client_credentials", but smart.scopes ${show(smart.scopes)} has no system/ scope for the machine client: add one, e.g. "system/*.read"`,
+    );
   }
   if (flows.includes("code") && !smart.scopes.some((scope) => /^(patient|user)\//.test(scope))) {
-    problems.push(`smart.cognito.oauthFlows includes "code", but smart.scopes ${show(smart.scopes)} has no patient/ or user/ scope for people (system/ scopes are for machines only): add one, e.g. "patient/*.read"`);
+    problems.push(
+      `smart.cognito.oauthFlows includes "code", but smart.scopes ${show(smart.scopes)} has no patient/ or user/ scope for people (system/ scopes are for machines only): add one, e.g. "patient/*.read"`,
+    );
   }
   return problems;
 };
@@ -110,13 +130,16 @@ export const oauthFlows: ConfigRule = ({ smart }) => {
 // Cognito refuses SetUserPoolMfaConfig with MFA ON or OPTIONAL and no factor, after it created the pool.
 export const mfaFactor: ConfigRule = ({ smart }) =>
   smart && smart.cognito.mfaConfiguration !== "OFF" && !smart.cognito.mfaSoftwareToken && !smart.cognito.sms
-    ? [`smart.cognito.mfaConfiguration ${show(smart.cognito.mfaConfiguration)} needs a second factor, but smart.cognito.mfaSoftwareToken is false and smart.cognito.sms is not set: keep mfaSoftwareToken, configure sms, or set mfaConfiguration "OFF"`]
+    ? [
+        `smart.cognito.mfaConfiguration ${show(smart.cognito.mfaConfiguration)} needs a second factor, but smart.cognito.mfaSoftwareToken is false and smart.cognito.sms is not set: keep mfaSoftwareToken, configure sms, or set mfaConfiguration "OFF"`,
+      ]
     : [];
 
 export const smsRole: ConfigRule = ({ smart }) => {
   const sms = smart?.cognito.sms;
-  return !sms || ROLE_ARN.test(sms.snsCallerArn) ? [] :
-    [`smart.cognito.sms.snsCallerArn ${show(sms.snsCallerArn)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`];
+  return !sms || ROLE_ARN.test(sms.snsCallerArn)
+    ? []
+    : [`smart.cognito.sms.snsCallerArn ${show(sms.snsCallerArn)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`];
 };
 
 const LEVEL_SCOPE = /^(launch|patient|user|system)\/(.+)$/;
@@ -126,16 +149,22 @@ export const smartScopes: ConfigRule = ({ smart }) => {
   if (!smart) return [];
   const { scopes, authorizationStrategy } = smart;
   if (!scopes.some((scope) => parseClinicalScope(scope))) {
-    return [`smart.scopes ${show(scopes)} holds no clinical scope: HealthLake needs at least one (patient|user|system)/<Type|*>.<permissions>, e.g. "system/*.read"`];
+    return [
+      `smart.scopes ${show(scopes)} holds no clinical scope: HealthLake needs at least one (patient|user|system)/<Type|*>.<permissions>, e.g. "system/*.read"`,
+    ];
   }
   return scopes.flatMap((scope) => {
     const parts = LEVEL_SCOPE.exec(scope);
     const clinical = parseClinicalScope(scope);
     if (!parts || !COGNITO_SCOPE_NAME.test(parts[2]) || (parts[1] === "launch" ? parts[2] !== "patient" : !clinical)) {
-      return [`smart.scopes ${show(scope)} is not a SMART scope Cognito can issue: use launch/patient or (patient|user|system)/<FHIR R4 type or *>.<read|write|*|cruds>`];
+      return [
+        `smart.scopes ${show(scope)} is not a SMART scope Cognito can issue: use launch/patient or (patient|user|system)/<FHIR R4 type or *>.<read|write|*|cruds>`,
+      ];
     }
     if (clinical?.version === 2 && authorizationStrategy === "SMART_ON_FHIR_V1") {
-      return [`smart.scopes ${show(scope)} is a SMART v2 scope, which SMART_ON_FHIR_V1 does not honour: set smart.authorizationStrategy "SMART_ON_FHIR" or use a v1 scope`];
+      return [
+        `smart.scopes ${show(scope)} is a SMART v2 scope, which SMART_ON_FHIR_V1 does not honour: set smart.authorizationStrategy "SMART_ON_FHIR" or use a v1 scope`,
+      ];
     }
     return [];
   });
@@ -158,8 +187,9 @@ export const accountGuard: ConfigRule = (config) => {
   ] as const;
   return arns.flatMap(([field, arn]) => {
     const account = arn === undefined ? undefined : ARN_ACCOUNT.exec(arn)?.[1];
-    return account === undefined || allowed.includes(account) ? [] :
-      [`${field} ${show(arn)} is in account ${account}, which allowedAccountIds ${show(allowed)} does not list: use an ARN of your account, or add it`];
+    return account === undefined || allowed.includes(account)
+      ? []
+      : [`${field} ${show(arn)} is in account ${account}, which allowedAccountIds ${show(allowed)} does not list: use an ARN of your account, or add it`];
   });
 };
 
@@ -180,8 +210,9 @@ export const kmsAdmin: ConfigRule = ({ kmsAdminArn, datastore, importExport }) =
       ? ["kmsAdminArn is missing, but a KMS key is created (datastore.createKmsKey or importExport): name the IAM user or role that administers the keys"]
       : [];
   }
-  return /^arn:aws[a-z-]*:iam::\d{12}:(root|user\/[\w+=,.@/-]+|role\/[\w+=,.@/-]+)$/.test(kmsAdminArn) ? [] :
-    [`kmsAdminArn ${show(kmsAdminArn)} is not an IAM user, role or root ARN (arn:aws:iam::<account>:role/<name>)`];
+  return /^arn:aws[a-z-]*:iam::\d{12}:(root|user\/[\w+=,.@/-]+|role\/[\w+=,.@/-]+)$/.test(kmsAdminArn)
+    ? []
+    : [`kmsAdminArn ${show(kmsAdminArn)} is not an IAM user, role or root ARN (arn:aws:iam::<account>:role/<name>)`];
 };
 
 // The values CloudWatch Logs accepts for a retention period.
@@ -189,7 +220,14 @@ const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
 
 export const validatorLimits: ConfigRule = ({ smart }) => {
   if (!smart) return [];
-  const { logRetentionDays: retention, reservedConcurrency: reserved, provisionedConcurrency: provisioned, invokeCondition, memoryMiB: memory, timeoutSeconds: timeout } = smart.validator;
+  const {
+    logRetentionDays: retention,
+    reservedConcurrency: reserved,
+    provisionedConcurrency: provisioned,
+    invokeCondition,
+    memoryMiB: memory,
+    timeoutSeconds: timeout,
+  } = smart.validator;
   const problems: string[] = [];
   if (!LOG_RETENTION_DAYS.includes(retention)) {
     problems.push(`smart.validator.logRetentionDays ${retention} is not a CloudWatch Logs retention: use one of ${LOG_RETENTION_DAYS.join(", ")}`);
@@ -200,7 +238,9 @@ export const validatorLimits: ConfigRule = ({ smart }) => {
   if (!(Number.isInteger(provisioned) && provisioned >= 0)) {
     problems.push(`smart.validator.provisionedConcurrency ${provisioned} must be a whole number of 0 or more`);
   } else if (reserved !== undefined && provisioned > reserved) {
-    problems.push(`smart.validator.provisionedConcurrency ${provisioned} exceeds smart.validator.reservedConcurrency ${reserved}, which Lambda refuses: lower it, or raise the reservation`);
+    problems.push(
+      `smart.validator.provisionedConcurrency ${provisioned} exceeds smart.validator.reservedConcurrency ${reserved}, which Lambda refuses: lower it, or raise the reservation`,
+    );
   }
   if (!["none", "account", "datastore"].includes(invokeCondition)) {
     problems.push(`smart.validator.invokeCondition ${show(invokeCondition)} is not one of "none", "account", "datastore"`);
@@ -215,12 +255,28 @@ export const validatorLimits: ConfigRule = ({ smart }) => {
 };
 
 export const remoteStateBucket: ConfigRule = ({ remoteState }) =>
-  !remoteState || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(remoteState.bucket) ? [] :
-    [`remoteState.bucket ${show(remoteState.bucket)} is not an S3 bucket name`];
+  !remoteState || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(remoteState.bucket)
+    ? []
+    : [`remoteState.bucket ${show(remoteState.bucket)} is not an S3 bucket name`];
 
 export const CONFIG_RULES: readonly ConfigRule[] = [
-  stackName, healthLakeRegion, accountGuard, bucketPrefixes, cognitoDomainPrefix, redirectUrls, tokenValidity, passwordsOutOfConfig,
-  uniqueTestUsers, oauthFlows, mfaFactor, smsRole, smartScopes, datastoreKey, kmsAdmin, validatorLimits, remoteStateBucket,
+  stackName,
+  healthLakeRegion,
+  accountGuard,
+  bucketPrefixes,
+  cognitoDomainPrefix,
+  redirectUrls,
+  tokenValidity,
+  passwordsOutOfConfig,
+  uniqueTestUsers,
+  oauthFlows,
+  mfaFactor,
+  smsRole,
+  smartScopes,
+  datastoreKey,
+  kmsAdmin,
+  validatorLimits,
+  remoteStateBucket,
 ];
 
 /** Every problem every rule finds in one resolved environment. */

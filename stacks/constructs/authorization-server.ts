@@ -5,9 +5,9 @@ import { CognitoUser } from "@cdktf/provider-aws/lib/cognito-user";
 import { CognitoUserPool } from "@cdktf/provider-aws/lib/cognito-user-pool";
 import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool-client";
 import { CognitoUserPoolDomain } from "@cdktf/provider-aws/lib/cognito-user-pool-domain";
-import { CognitoUrls, cognitoUrls } from "../cognito-urls";
+import { type CognitoUrls, cognitoUrls } from "../cognito-urls";
 import { PASSWORD_POLICY } from "../password-policy";
-import { OAuthFlow, ResolvedCognito } from "../config";
+import type { OAuthFlow, ResolvedCognito } from "../config";
 
 /**
  * A Cognito resource server turns `<identifier>/<scope name>` into one SMART scope: identifier
@@ -53,9 +53,23 @@ export function clientScopes(flow: OAuthFlow, scopes: readonly string[]): string
 export const CLIENT_KIND: Readonly<Record<OAuthFlow, string>> = { client_credentials: "machine", code: "people" };
 
 const STANDARD_ATTRIBUTES = [
-  "address", "birthdate", "email", "family_name", "gender", "given_name", "locale", "middle_name",
-  "name", "nickname", "phone_number", "picture", "preferred_username", "profile", "updated_at",
-  "website", "zoneinfo",
+  "address",
+  "birthdate",
+  "email",
+  "family_name",
+  "gender",
+  "given_name",
+  "locale",
+  "middle_name",
+  "name",
+  "nickname",
+  "phone_number",
+  "picture",
+  "preferred_username",
+  "profile",
+  "updated_at",
+  "website",
+  "zoneinfo",
 ];
 
 export interface AuthorizationServerProps extends Omit<ResolvedCognito, "domainPrefix"> {
@@ -104,14 +118,16 @@ export class AuthorizationServer extends Construct {
       adminCreateUserConfig: { allowAdminCreateUserOnly: true },
       emailConfiguration: { emailSendingAccount: "COGNITO_DEFAULT" },
       passwordPolicy: { ...PASSWORD_POLICY },
-      schema: [{
-        attributeDataType: "String",
-        developerOnlyAttribute: false,
-        mutable: true,
-        name: "email",
-        required: true,
-        stringAttributeConstraints: { maxLength: "2048", minLength: "0" },
-      }],
+      schema: [
+        {
+          attributeDataType: "String",
+          developerOnlyAttribute: false,
+          mutable: true,
+          name: "email",
+          required: true,
+          stringAttributeConstraints: { maxLength: "2048", minLength: "0" },
+        },
+      ],
       userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdate: ["email"] },
       usernameConfiguration: { caseSensitive: false },
       verificationMessageTemplate: { defaultEmailOption: "CONFIRM_WITH_CODE" },
@@ -154,11 +170,13 @@ export class AuthorizationServer extends Construct {
         refreshTokenValidity: props.tokenValidity.refreshToken,
         readAttributes: [...STANDARD_ATTRIBUTES, "email_verified", "phone_number_verified"].sort(),
         writeAttributes: STANDARD_ATTRIBUTES,
-        tokenValidityUnits: [{
-          accessToken: props.tokenValidityUnits.accessToken,
-          idToken: props.tokenValidityUnits.idToken,
-          refreshToken: props.tokenValidityUnits.refreshToken,
-        }],
+        tokenValidityUnits: [
+          {
+            accessToken: props.tokenValidityUnits.accessToken,
+            idToken: props.tokenValidityUnits.idToken,
+            refreshToken: props.tokenValidityUnits.refreshToken,
+          },
+        ],
         // A client may only name scopes that already exist on a resource server.
         dependsOn: Object.values(this.resourceServers),
       });
@@ -187,11 +205,18 @@ export class AuthorizationServer extends Construct {
 
     if (props.testUsers.length > 0) {
       // for_each keyed by username, as in the module: aws_cognito_user.test_users["<username>"].
-      const users = TerraformIterator.fromMap(Object.fromEntries(props.testUsers.map((user) => [user.username, {
-        email: user.email,
-        preferred_username: user.preferredUsername ?? user.username,
-        email_verified: String(user.emailVerified ?? true),
-      }])));
+      const users = TerraformIterator.fromMap(
+        Object.fromEntries(
+          props.testUsers.map((user) => [
+            user.username,
+            {
+              email: user.email,
+              preferred_username: user.preferredUsername ?? user.username,
+              email_verified: String(user.emailVerified ?? true),
+            },
+          ]),
+        ),
+      );
       new CognitoUser(this, "test-users", {
         forEach: users,
         userPoolId: this.userPool.id,

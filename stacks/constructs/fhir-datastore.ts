@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn, IResolvable, Op, TerraformStack } from "cdktf";
+import { Fn, type IResolvable, Op, TerraformStack } from "cdktf";
 import { HealthlakeFhirDatastore } from "../../.gen/providers/awscc/healthlake-fhir-datastore";
 import type { AuthorizationStrategy } from "../../smart/scope-grammar";
 
@@ -46,16 +46,16 @@ export class FhirDatastore extends Construct {
       datastoreName: props.name,
       datastoreTypeVersion: props.fhirVersion,
       preloadDataConfig: props.preloadSynthea ? { preloadDataType: "SYNTHEA" } : undefined,
-      identityProviderConfiguration: smart ? {
-        authorizationStrategy: smart.authorizationStrategy,
-        fineGrainedAuthorizationEnabled: smart.fineGrainedAuthorization,
-        idpLambdaArn: smart.idpLambdaArn,
-        metadata,
-      } : { authorizationStrategy: "AWS_AUTH", fineGrainedAuthorizationEnabled: false },
+      identityProviderConfiguration: smart
+        ? {
+            authorizationStrategy: smart.authorizationStrategy,
+            fineGrainedAuthorizationEnabled: smart.fineGrainedAuthorization,
+            idpLambdaArn: smart.idpLambdaArn,
+            metadata,
+          }
+        : { authorizationStrategy: "AWS_AUTH", fineGrainedAuthorizationEnabled: false },
       sseConfiguration: {
-        kmsEncryptionConfig: props.kmsKeyArn
-          ? { cmkType: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: props.kmsKeyArn }
-          : { cmkType: "AWS_OWNED_KMS_KEY" },
+        kmsEncryptionConfig: props.kmsKeyArn ? { cmkType: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: props.kmsKeyArn } : { cmkType: "AWS_OWNED_KMS_KEY" },
       },
       tags: Object.keys(tags).length > 0 ? Object.entries(tags).map(([key, value]) => ({ key, value })) : undefined,
       lifecycle: {
@@ -68,19 +68,25 @@ export class FhirDatastore extends Construct {
     // With the configuration ignored, a changed domain or a replaced pool would leave discovery
     // pointing at dead endpoints without a word; this check says so at every plan.
     const actual = this.datastore.identityProviderConfiguration;
-    const same = smart && metadata ? [
-      Op.eq(actual.authorizationStrategy, smart.authorizationStrategy),
-      Op.eq(actual.fineGrainedAuthorizationEnabled, smart.fineGrainedAuthorization),
-      Op.eq(actual.idpLambdaArn, smart.idpLambdaArn),
-      Op.eq(Fn.jsondecode(actual.metadata), smart.metadata),
-    ].reduce((all: IResolvable, check) => Op.and(all, check)) : Op.eq(actual.authorizationStrategy, "AWS_AUTH");
+    const same =
+      smart && metadata
+        ? [
+            Op.eq(actual.authorizationStrategy, smart.authorizationStrategy),
+            Op.eq(actual.fineGrainedAuthorizationEnabled, smart.fineGrainedAuthorization),
+            Op.eq(actual.idpLambdaArn, smart.idpLambdaArn),
+            Op.eq(Fn.jsondecode(actual.metadata), smart.metadata),
+          ].reduce((all: IResolvable, check) => Op.and(all, check))
+        : Op.eq(actual.authorizationStrategy, "AWS_AUTH");
     TerraformStack.of(this).addOverride("check.identity_provider_configuration", {
-      assert: [{
-        condition: same,
-        error_message: "The datastore's identity provider configuration (SMART metadata, validator ARN, strategy) differs from this stack's. " +
-          "Terraform ignores it, because a change would replace the datastore: HealthLake keeps serving the old discovery document and calling the old validator. " +
-          "Apply the new one in place with `aws healthlake update-fhir-datastore` (docs: changing the identity provider configuration).",
-      }],
+      assert: [
+        {
+          condition: same,
+          error_message:
+            "The datastore's identity provider configuration (SMART metadata, validator ARN, strategy) differs from this stack's. " +
+            "Terraform ignores it, because a change would replace the datastore: HealthLake keeps serving the old discovery document and calling the old validator. " +
+            "Apply the new one in place with `aws healthlake update-fhir-datastore` (docs: changing the identity provider configuration).",
+        },
+      ],
     });
   }
 }

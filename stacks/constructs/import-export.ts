@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import type { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { healthLakeTrustPolicy, policyDocument } from "../iam-policy";
 import { EncryptionKey } from "./encryption-key";
 import { SecureBucket } from "./secure-bucket";
@@ -23,7 +23,12 @@ export interface ImportExportProps {
   readonly preventDestroy: boolean;
 }
 
-const ABORT_INCOMPLETE_UPLOADS = { id: "abort-incomplete-multipart-uploads", status: "Enabled", filter: [{ prefix: "" }], abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }] };
+const ABORT_INCOMPLETE_UPLOADS = {
+  id: "abort-incomplete-multipart-uploads",
+  status: "Enabled",
+  filter: [{ prefix: "" }],
+  abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+};
 /** Days a replaced or deleted object stays recoverable as a noncurrent version before S3 deletes it. */
 export const NONCURRENT_VERSION_DAYS = { logs: 30, data: 90 } as const;
 
@@ -47,35 +52,46 @@ export class ImportExport extends Construct {
       bucketPrefix: props.logsBucketPrefix,
       // S3 server access log delivery only writes to SSE-S3 buckets.
       encryption: "AES256",
-      lifecycleRules: [ABORT_INCOMPLETE_UPLOADS, {
-        id: "archive-then-expire-logs",
-        status: "Enabled",
-        filter: [{ prefix: "" }],
-        transition: [{ days: 30, storageClass: "STANDARD_IA" }, { days: 365, storageClass: "GLACIER" }],
-        expiration: [{ days: 1825 }],
-        noncurrentVersionExpiration: [{ noncurrentDays: NONCURRENT_VERSION_DAYS.logs }],
-      }],
+      lifecycleRules: [
+        ABORT_INCOMPLETE_UPLOADS,
+        {
+          id: "archive-then-expire-logs",
+          status: "Enabled",
+          filter: [{ prefix: "" }],
+          transition: [
+            { days: 30, storageClass: "STANDARD_IA" },
+            { days: 365, storageClass: "GLACIER" },
+          ],
+          expiration: [{ days: 1825 }],
+          noncurrentVersionExpiration: [{ noncurrentDays: NONCURRENT_VERSION_DAYS.logs }],
+        },
+      ],
       forceDestroy: !props.preventDestroy,
-      policyStatements: (arn) => [{
-        Sid: "AllowS3ServerAccessLogDelivery",
-        Effect: "Allow",
-        Principal: { Service: "logging.s3.amazonaws.com" },
-        Action: "s3:PutObject",
-        Resource: `${arn}/*`,
-        Condition: { StringEquals: { "aws:SourceAccount": props.accountId } },
-      }],
+      policyStatements: (arn) => [
+        {
+          Sid: "AllowS3ServerAccessLogDelivery",
+          Effect: "Allow",
+          Principal: { Service: "logging.s3.amazonaws.com" },
+          Action: "s3:PutObject",
+          Resource: `${arn}/*`,
+          Condition: { StringEquals: { "aws:SourceAccount": props.accountId } },
+        },
+      ],
     });
 
     this.dataBucket = new SecureBucket(this, "data", {
       terraformName: "data",
       bucketPrefix: props.dataBucketPrefix,
       encryption: { kmsKeyArn: this.key.arn },
-      lifecycleRules: [ABORT_INCOMPLETE_UPLOADS, {
-        id: "expire-noncurrent-versions",
-        status: "Enabled",
-        filter: [{ prefix: "" }],
-        noncurrentVersionExpiration: [{ noncurrentDays: NONCURRENT_VERSION_DAYS.data }],
-      }],
+      lifecycleRules: [
+        ABORT_INCOMPLETE_UPLOADS,
+        {
+          id: "expire-noncurrent-versions",
+          status: "Enabled",
+          filter: [{ prefix: "" }],
+          noncurrentVersionExpiration: [{ noncurrentDays: NONCURRENT_VERSION_DAYS.data }],
+        },
+      ],
       accessLogs: { bucket: logs.bucket.id, prefix: "data/", after: [logs.policy] },
       preventDestroy: props.preventDestroy,
       forceDestroy: !props.preventDestroy,
@@ -93,7 +109,12 @@ export class ImportExport extends Construct {
       name: props.policyName,
       description: "S3 and KMS access a HealthLake import or export job needs",
       policy: policyDocument([
-        { Sid: "ListBucket", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketPublicAccessBlock", "s3:GetEncryptionConfiguration"], Resource: bucketArn },
+        {
+          Sid: "ListBucket",
+          Effect: "Allow",
+          Action: ["s3:ListBucket", "s3:GetBucketPublicAccessBlock", "s3:GetEncryptionConfiguration"],
+          Resource: bucketArn,
+        },
         { Sid: "ReadAndWriteObjects", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: `${bucketArn}/*` },
         // Decrypt reads SSE-KMS objects on import; GenerateDataKey encrypts what an export writes.
         { Sid: "UseBucketKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: this.key.arn },

@@ -1,13 +1,13 @@
 import { Construct } from "constructs";
-import { ITerraformDependable } from "cdktf";
+import type { ITerraformDependable } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { S3BucketLifecycleConfiguration, S3BucketLifecycleConfigurationRule } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketLifecycleConfiguration, type S3BucketLifecycleConfigurationRule } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
-import { PolicyStatement, policyDocument } from "../iam-policy";
+import { type PolicyStatement, policyDocument } from "../iam-policy";
 
 export interface SecureBucketProps {
   /** Terraform name of the bucket and of each of its settings resources (`aws_s3_bucket.<terraformName>`, ...). */
@@ -45,27 +45,35 @@ export class SecureBucket extends Construct {
       return resource;
     };
 
-    this.bucket = pin(new S3Bucket(this, "bucket", {
-      bucketPrefix: props.bucketPrefix,
-      forceDestroy: props.forceDestroy || undefined,
-      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
-    }));
+    this.bucket = pin(
+      new S3Bucket(this, "bucket", {
+        bucketPrefix: props.bucketPrefix,
+        forceDestroy: props.forceDestroy || undefined,
+        lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+      }),
+    );
     const bucket = this.bucket.id;
 
-    const publicAccess = pin(new S3BucketPublicAccessBlock(this, "public-access-block", {
-      bucket,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    }));
+    const publicAccess = pin(
+      new S3BucketPublicAccessBlock(this, "public-access-block", {
+        bucket,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      }),
+    );
     pin(new S3BucketVersioningA(this, "versioning", { bucket, versioningConfiguration: { status: "Enabled" } }));
-    pin(new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
-      bucket,
-      rule: [props.encryption === "AES256"
-        ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
-        : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.encryption.kmsKeyArn }, bucketKeyEnabled: true }],
-    }));
+    pin(
+      new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+        bucket,
+        rule: [
+          props.encryption === "AES256"
+            ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
+            : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.encryption.kmsKeyArn }, bucketKeyEnabled: true },
+        ],
+      }),
+    );
     pin(new S3BucketLifecycleConfiguration(this, "lifecycle", { bucket, rule: props.lifecycleRules }));
     if (props.accessLogs) {
       const { bucket: targetBucket, prefix: targetPrefix, after } = props.accessLogs;
@@ -73,17 +81,25 @@ export class SecureBucket extends Construct {
     }
 
     const arn = this.bucket.arn;
-    const denyEveryRequest = (Sid: string, Condition: PolicyStatement["Condition"]): PolicyStatement =>
-      ({ Sid, Effect: "Deny", Principal: { AWS: "*" }, Action: "s3:*", Resource: [arn, `${arn}/*`], Condition });
-    this.policy = pin(new S3BucketPolicy(this, "policy", {
-      bucket,
-      policy: policyDocument([
-        ...(props.policyStatements?.(arn) ?? []),
-        denyEveryRequest("DenyInsecureTransport", { Bool: { "aws:SecureTransport": "false" } }),
-        denyEveryRequest("DenyTlsBelow12", { NumericLessThan: { "s3:TlsVersion": "1.2" } }),
-      ]),
-      // S3 rejects concurrent changes to a bucket's policy and its public access block.
-      dependsOn: [publicAccess],
-    }));
+    const denyEveryRequest = (Sid: string, Condition: PolicyStatement["Condition"]): PolicyStatement => ({
+      Sid,
+      Effect: "Deny",
+      Principal: { AWS: "*" },
+      Action: "s3:*",
+      Resource: [arn, `${arn}/*`],
+      Condition,
+    });
+    this.policy = pin(
+      new S3BucketPolicy(this, "policy", {
+        bucket,
+        policy: policyDocument([
+          ...(props.policyStatements?.(arn) ?? []),
+          denyEveryRequest("DenyInsecureTransport", { Bool: { "aws:SecureTransport": "false" } }),
+          denyEveryRequest("DenyTlsBelow12", { NumericLessThan: { "s3:TlsVersion": "1.2" } }),
+        ]),
+        // S3 rejects concurrent changes to a bucket's policy and its public access block.
+        dependsOn: [publicAccess],
+      }),
+    );
   }
 }

@@ -1,14 +1,14 @@
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { Fn, TerraformVariable } from "cdktf";
 import { ArchiveProvider } from "@cdktf/provider-archive/lib/provider";
 import { HttpProvider } from "@cdktf/provider-http/lib/provider";
-import { HealthlakeFhirDatastore } from "../../.gen/providers/awscc/healthlake-fhir-datastore";
-import { NodejsBundleOptions } from "../bundling";
-import { ResolvedSmart } from "../config";
+import type { HealthlakeFhirDatastore } from "../../.gen/providers/awscc/healthlake-fhir-datastore";
+import type { NodejsBundleOptions } from "../bundling";
+import type { ResolvedSmart } from "../config";
 import { PASSWORD_POLICY_WORDS, passwordPolicyCondition } from "../password-policy";
 import { buildSmartMetadata } from "../smart-metadata";
 import { AuthorizationServer } from "./authorization-server";
-import { IdentityProviderSettings } from "./fhir-datastore";
+import type { IdentityProviderSettings } from "./fhir-datastore";
 import { SmartServiceRole } from "./smart-service-role";
 import { TokenValidatorFunction } from "./token-validator-function";
 
@@ -37,7 +37,10 @@ export class SmartOnFhir {
   /** What the datastore is created with. */
   readonly identityProvider: IdentityProviderSettings;
 
-  constructor(private readonly scope: Construct, private readonly props: SmartOnFhirProps) {
+  constructor(
+    private readonly scope: Construct,
+    private readonly props: SmartOnFhirProps,
+  ) {
     new ArchiveProvider(scope, "archive");
     new HttpProvider(scope, "http");
     const { cognito } = props;
@@ -113,10 +116,12 @@ export class SmartOnFhir {
       sensitive: true,
       nullable: true,
       description: `Initial password of the Cognito test user "${username}" (${PASSWORD_POLICY_WORDS}); without it the user gets a temporary password that is not mailed`,
-      validation: [{
-        condition: `\${var.test_user_password == null ? true : ${passwordPolicyCondition("var.test_user_password")}}`,
-        errorMessage: `The test user password needs ${PASSWORD_POLICY_WORDS}.`,
-      }],
+      validation: [
+        {
+          condition: `\${var.test_user_password == null ? true : ${passwordPolicyCondition("var.test_user_password")}}`,
+          errorMessage: `The test user password needs ${PASSWORD_POLICY_WORDS}.`,
+        },
+      ],
     });
     // cdktf cannot render a null default from the constructor.
     variable.addOverride("default", null);
@@ -135,10 +140,12 @@ export class SmartOnFhir {
       sensitive: true,
       default: {},
       description: "Initial passwords of the Cognito test users by username; a user without one gets a temporary password by email",
-      validation: [{
-        condition: `\${alltrue([for p in values(var.${name}) : ${passwordPolicyCondition("p")}])}`,
-        errorMessage: `Every test user password needs ${PASSWORD_POLICY_WORDS}.`,
-      }],
+      validation: [
+        {
+          condition: `\${alltrue([for p in values(var.${name}) : ${passwordPolicyCondition("p")}])}`,
+          errorMessage: `Every test user password needs ${PASSWORD_POLICY_WORDS}.`,
+        },
+      ],
     });
     return name;
   }

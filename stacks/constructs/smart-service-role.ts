@@ -3,7 +3,7 @@ import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { healthLakeActionsForScopes } from "../healthlake-actions";
-import { PolicyStatement, healthLakeTrustPolicy, policyDocument } from "../iam-policy";
+import { type PolicyStatement, healthLakeTrustPolicy, policyDocument } from "../iam-policy";
 
 export interface SmartServiceRoleProps {
   readonly roleName: string;
@@ -38,12 +38,14 @@ export class SmartServiceRole extends Construct {
     });
     this.role.overrideLogicalId("healthlake_service_role");
 
-    const statements: PolicyStatement[] = [{
-      Sid: "FhirDataPlane",
-      Effect: "Allow",
-      Action: healthLakeActionsForScopes(props.scopes),
-      Resource: props.datastoreArn,
-    }];
+    const statements: PolicyStatement[] = [
+      {
+        Sid: "FhirDataPlane",
+        Effect: "Allow",
+        Action: healthLakeActionsForScopes(props.scopes),
+        Resource: props.datastoreArn,
+      },
+    ];
     if (props.datastoreKeyArn) {
       statements.push({
         Sid: "DatastoreKeyThroughHealthLake",

@@ -10,8 +10,8 @@ import { LambdaAlias } from "@cdktf/provider-aws/lib/lambda-alias";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { LambdaProvisionedConcurrencyConfig } from "@cdktf/provider-aws/lib/lambda-provisioned-concurrency-config";
-import { NodejsBundleOptions, stagedBundle } from "../bundling";
-import { InvokeCondition, ResolvedValidator } from "../config";
+import { type NodejsBundleOptions, stagedBundle } from "../bundling";
+import type { InvokeCondition, ResolvedValidator } from "../config";
 import { policyDocument, serviceTrustPolicy } from "../iam-policy";
 
 const ALIAS = "live";
@@ -139,15 +139,16 @@ export class TokenValidatorFunction extends Construct {
    */
   allowHealthLake(condition: InvokeCondition, datastoreArn: string, accountId: string): void {
     // Distinct statement ids: one policy statement per qualifier, never two of the same id.
-    const grant = (id: string, address: string, qualifier: string | undefined) => new LambdaPermission(this, id, {
-      statementId: address,
-      action: "lambda:InvokeFunction",
-      functionName: this.function.functionName,
-      qualifier,
-      principal: "healthlake.amazonaws.com",
-      sourceAccount: condition === "none" ? undefined : accountId,
-      sourceArn: condition === "datastore" ? datastoreArn : undefined,
-    }).overrideLogicalId(address);
+    const grant = (id: string, address: string, qualifier: string | undefined) =>
+      new LambdaPermission(this, id, {
+        statementId: address,
+        action: "lambda:InvokeFunction",
+        functionName: this.function.functionName,
+        qualifier,
+        principal: "healthlake.amazonaws.com",
+        sourceAccount: condition === "none" ? undefined : accountId,
+        sourceArn: condition === "datastore" ? datastoreArn : undefined,
+      }).overrideLogicalId(address);
     grant("healthlake-invoke", "healthlake", undefined);
     if (this.alias) grant("healthlake-invoke-alias", "healthlake_alias", this.alias.name);
   }
