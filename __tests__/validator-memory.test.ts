@@ -1,7 +1,7 @@
 // Issue 9, item 1: no token from someone without a key can make the validator keep memory.
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { JwksServer, loopbackCertificate } from "../testing/jwks-server";
 import { nowSeconds, rsaKey, signJwt } from "../testing/jwt";
 import { retainedAfter } from "../testing/memory-probe";
@@ -27,14 +27,29 @@ afterAll(async () => {
 
 test("20,000 forged tokens, each with the real kid and an issuer of its own, leave no memory behind (forced GC, fresh process)", async () => {
   const now = nowSeconds();
-  const valid = signJwt(key, { iss: `https://cognito-idp.us-east-1.amazonaws.com/${POOL}`, sub: "s", client_id: "c", token_use: "access", iat: now, exp: now + 3600, scope: "system/*.read" });
+  const valid = signJwt(key, {
+    iss: `https://cognito-idp.us-east-1.amazonaws.com/${POOL}`,
+    sub: "s",
+    client_id: "c",
+    token_use: "access",
+    iat: now,
+    exp: now + 3600,
+    scope: "system/*.read",
+  });
   const env = {
-    PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: path.join(caDir, "ca.pem"), AWS_REGION: "us-east-1", LOG_LEVEL: "error",
-    USER_POOL_ID: POOL, JWKS_URI: server.uri("memory"), CLIENT_ID: "c", USER_ROLE_ARN: "arn:aws:iam::123456789012:role/r",
+    PATH: process.env.PATH,
+    NODE_EXTRA_CA_CERTS: path.join(caDir, "ca.pem"),
+    AWS_REGION: "us-east-1",
+    LOG_LEVEL: "error",
+    USER_POOL_ID: POOL,
+    JWKS_URI: server.uri("memory"),
+    CLIENT_ID: "c",
+    USER_ROLE_ARN: "arn:aws:iam::123456789012:role/r",
   };
   const retained = await retainedAfter("forged", 20_000, env, { valid, kid: key.kid, endpoint: ENDPOINT });
-  // Before the fix each forged token left an imported public key behind: about 70 MiB of RSS for 20,000.
+  // Before the fix each forged token left an imported public key behind: 12 MiB of heap and 90 MiB of RSS
+  // for 20,000. The process's RSS grows about 10 MiB for 20,000 valid tokens too (allocator and JIT).
   expect(retained.heapBytes).toBeLessThan(1 * MiB);
   expect(retained.externalBytes).toBeLessThan(1 * MiB);
-  expect(retained.rssBytes).toBeLessThan(8 * MiB);
+  expect(retained.rssBytes).toBeLessThan(32 * MiB);
 }, 60_000);
