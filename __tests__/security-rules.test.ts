@@ -45,9 +45,9 @@ describe("waivers", () => {
     }
   });
 
-  test("the README lists every waiver", () => {
-    const readme = fs.readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("### Waived rules"));
+  test("docs/security.md lists every waiver", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "docs", "security.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Waived rules"));
     for (const waiver of WAIVERS)
       expect({ waiver: waiver.rule, listed: section.includes(`\`${waiver.rule}\``) }).toEqual({ waiver: waiver.rule, listed: true });
   });
