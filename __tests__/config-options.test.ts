@@ -135,8 +135,8 @@ describe("configuration options, each on and off", () => {
 
 describe("validator bundling at synth", () => {
   test("a missing entry stops synth, naming the file", () => {
-    expect(() => new HealthLakeSmartStack(Testing.app(), "minimal", { config: withSmart(), validatorBundling: { entry: "lambda/src/missing.ts" } })).toThrow(
-      /lambda\/src\/missing\.ts/,
-    );
+    expect(
+      () => new HealthLakeSmartStack(Testing.app(), "minimal", { config: withSmart(), validatorBundling: { entry: "lambda/token-validator/missing.ts" } }),
+    ).toThrow(/lambda\/token-validator\/missing\.ts/);
   });
 });

@@ -1,7 +1,7 @@
-import { authPayload, checkClaims } from "../lambda/src/claims";
-import { DenyError } from "../lambda/src/deny";
-import { LIMITS } from "../lambda/src/limits";
-import { peekToken, precheckToken } from "../lambda/src/unverified-token";
+import { authPayload, checkClaims } from "../lambda/token-validator/claims";
+import { DenyError } from "../lambda/token-validator/deny";
+import { LIMITS } from "../lambda/token-validator/limits";
+import { peekToken, precheckToken } from "../lambda/token-validator/unverified-token";
 import { b64url } from "../testing/jwt";
 
 const NOW = 1_800_000_000;

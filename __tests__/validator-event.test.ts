@@ -1,6 +1,6 @@
-import type { DenyError } from "../lambda/src/deny";
-import { operationOf, parseRequest } from "../lambda/src/event";
-import { LIMITS } from "../lambda/src/limits";
+import type { DenyError } from "../lambda/token-validator/deny";
+import { operationOf, parseRequest } from "../lambda/token-validator/event";
+import { LIMITS } from "../lambda/token-validator/limits";
 
 const ENDPOINT = "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/";
 const JWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";

@@ -1,6 +1,6 @@
 import * as crypto from "node:crypto";
-import { createHandler, type HandlerResult } from "../lambda/src/handler";
-import { LIMITS } from "../lambda/src/limits";
+import { createHandler, type HandlerResult } from "../lambda/token-validator/handler";
+import { LIMITS } from "../lambda/token-validator/limits";
 import { JwksServer, loopbackCertificate } from "../testing/jwks-server";
 import { b64url, nowSeconds, rsaKey, signJwt, signRaw } from "../testing/jwt";
 

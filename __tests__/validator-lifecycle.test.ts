@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { createHandler, type HandlerResult } from "../lambda/src/handler";
+import { createHandler, type HandlerResult } from "../lambda/token-validator/handler";
 import { BUILT_VALIDATOR } from "../lambda/bundle";
 import { BundleChild } from "./support/bundle-child";
 import { JwksServer, loopbackCertificate } from "../testing/jwks-server";

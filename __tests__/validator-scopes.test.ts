@@ -1,4 +1,4 @@
-import { type ScopeContext, parseScopes } from "../lambda/src/scopes";
+import { type ScopeContext, parseScopes } from "../lambda/token-validator/scopes";
 
 const BOUND: ScopeContext = { strategy: "SMART_ON_FHIR", patientBound: true, userBound: true };
 

@@ -1,4 +1,4 @@
-import { loadSettings } from "../lambda/src/settings";
+import { loadSettings } from "../lambda/token-validator/settings";
 
 const BASE = {
   USER_POOL_ID: "us-east-1_AbC123",

@@ -1,4 +1,4 @@
-// npm run bench: the token validator bundle (lambda/dist/index.js) against the floors it cannot beat,
+// npm run bench: the token validator bundle (lambda/dist/token-validator/index.js) against the floors it cannot beat,
 // measured in the same run on the same machine: one RS256 verification with node's crypto (the floor of
 // a warm request) and a bare `node -e ""` (the floor of a cold start). Also its size and what forged
 // tokens can make it keep in memory.
@@ -38,7 +38,7 @@ function bareNodeMs(node: string, env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(BUNDLE)) throw new Error("lambda/dist/index.js is missing: run `npm run build`");
+  if (!fs.existsSync(BUNDLE)) throw new Error("lambda/dist/token-validator/index.js is missing: run `npm run build`");
   // Measured on the runtime's Node: Node 20, for one, builds its whole root certificate store (~35 ms)
   // at the first TLS connection, where Node 22 loads certificates lazily.
   const node = nodeBinary(LAMBDA_NODE_MAJOR);

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { buildSync } from "esbuild";
 
 export interface NodejsBundleOptions {
-  /** The handler's source, e.g. `lambda/src/index.ts`; the bundle exports what it exports. */
+  /** The handler's source, e.g. `lambda/token-validator/index.ts`; the bundle exports what it exports. */
   readonly entry: string;
   /** Module substitutions, resolved in the entry's folder (esbuild `alias`). @default - none */
   readonly alias?: Readonly<Record<string, string>>;

@@ -16,7 +16,7 @@ import { datastoreOutputs, importExportOutputs, smartOutputs } from "./outputs";
 export interface HealthLakeSmartStackProps {
   /** One environment (`environments/`); its `name` is the stack's id. */
   readonly config: HealthLakeSmartConfig;
-  /** The token validator's source and how to bundle it. @default VALIDATOR_BUNDLE (`lambda/src/index.ts`) */
+  /** The token validator's source and how to bundle it. @default VALIDATOR_BUNDLE (`lambda/token-validator/index.ts`) */
   readonly validatorBundling?: NodejsBundleOptions;
 }
 
