@@ -64,6 +64,10 @@ describe("checkClaims", () => {
     ["fhirUser whose id is a dot segment", { fhirUser: "Practitioner/.." }, "claims"],
     ["fhirUser with a query", { fhirUser: "Practitioner/1?x=y" }, "claims"],
     ["fhirUser an Organization", { fhirUser: "Organization/1" }, "claims"],
+    // issue 11: only the types HealthLake's fine-grained authorization documents
+    ["fhirUser a Person", { fhirUser: "Person/1" }, "claims"],
+    ["fhirUser a RelatedPerson", { fhirUser: "RelatedPerson/r-1", scope: "user/*.read" }, "allowed"],
+    ["fhirUser nested under a relative path", { fhirUser: "Patient/Patient/1" }, "claims"],
     ["fhirUser over http", { fhirUser: "http://ehr.example.org/Patient/1" }, "claims"],
     ["fhirUser not a string", { fhirUser: ["Patient/1"] }, "claims"],
     ["patient a FHIR id", { patient: "abc-123.4", scope: "patient/*.read" }, "allowed"],

@@ -9,9 +9,20 @@ export const VALIDATOR_BUNDLE: NodejsBundleOptions = {
   alias: { https: "./https-on-demand.ts" },
 };
 
-/** Where `npm run build` writes the bundle, for tests and the benchmark. */
+/** How Cognito's pre token generation trigger is bundled. */
+export const PRE_TOKEN_GENERATION_BUNDLE: NodejsBundleOptions = {
+  entry: path.join(__dirname, "pre-token-generation", "index.ts"),
+};
+
+/** Where `npm run build` writes the bundles, for tests and the benchmark. */
 export const BUILT_VALIDATOR = path.join(__dirname, "dist", "token-validator", "index.js");
+export const BUILT_PRE_TOKEN_GENERATION = path.join(__dirname, "dist", "pre-token-generation", "index.js");
+
+/** Builds both bundles into `lambda/dist`. */
+export function buildAll(): string[] {
+  return [bundleNodejs(VALIDATOR_BUNDLE, BUILT_VALIDATOR), bundleNodejs(PRE_TOKEN_GENERATION_BUNDLE, BUILT_PRE_TOKEN_GENERATION)];
+}
 
 if (require.main === module) {
-  console.log(path.relative(process.cwd(), bundleNodejs(VALIDATOR_BUNDLE, BUILT_VALIDATOR)));
+  for (const file of buildAll()) console.log(path.relative(process.cwd(), file));
 }

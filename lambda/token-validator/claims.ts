@@ -1,3 +1,4 @@
+import { FHIR_ID, type PersonType, parseFhirUser } from "../../smart/fhir-user";
 import type { AuthorizationStrategy } from "../../smart/scope-grammar";
 import { DenyError } from "./deny";
 import { LIMITS } from "./limits";
@@ -11,19 +12,13 @@ export interface ClaimRules {
   readonly strategy: AuthorizationStrategy;
 }
 
-// A FHIR resource id (FHIR R4: [A-Za-z0-9\-\.]{1,64}), never a dot segment.
-const FHIR_ID = /^(?!\.\.?$)[A-Za-z0-9.-]{1,64}$/;
-// A person a fhirUser may name, relative to the datastore's FHIR base URL.
-const PERSON_REFERENCE = /^(Patient|Practitioner|RelatedPerson|Person)\/((?!\.\.?$)[A-Za-z0-9.-]{1,64})$/;
-
 /**
  * `fhirUser` drives fine-grained access, so it must name a person of this datastore: a relative
- * reference (`Practitioner/456`) or one under the datastore's FHIR base URL, with no dot segment.
- * Returns the resource type it names.
+ * reference (`Practitioner/456`) or one under the datastore's FHIR base URL.
  */
-function personType(fhirUser: string, datastoreEndpoint: string): string | undefined {
-  const relative = fhirUser.startsWith(datastoreEndpoint) ? fhirUser.slice(datastoreEndpoint.length) : fhirUser;
-  return PERSON_REFERENCE.exec(relative)?.[1];
+function personType(fhirUser: string, datastoreEndpoint: string): PersonType | undefined {
+  const base = datastoreEndpoint.endsWith("/") ? datastoreEndpoint : `${datastoreEndpoint}/`;
+  return parseFhirUser(fhirUser, (given) => given === base)?.type;
 }
 
 export interface CheckedClaims {

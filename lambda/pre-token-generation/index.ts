@@ -1,0 +1,3 @@
+import { createHandler } from "./handler";
+
+export const handler = createHandler(process.env);
