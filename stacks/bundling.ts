@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -33,22 +34,56 @@ export function bundleNodejs(options: NodejsBundleOptions, outfile: string): str
 }
 
 const staged = new Map<string, string>();
-const removeStaged = () => {
-  for (const folder of staged.values()) fs.rmSync(folder, { recursive: true, force: true });
-};
 
 /**
  * The bundle in a folder of its own, for a `TerraformAsset` to copy at synth: built once per entry
- * and options in this process, in a temporary folder removed when the process ends.
+ * and options in this process, into a folder named after the bundle's content in a folder only this
+ * user may write. The same bundle always lands in the same folder, so repeated synths (every test
+ * file) reuse it rather than leave one folder each behind, and parallel processes never clash.
  */
 export function stagedBundle(options: NodejsBundleOptions): string {
   const key = JSON.stringify([path.resolve(options.entry), options.alias]);
   let dir = staged.get(key);
   if (!dir) {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "nodejs-bundle-"));
-    bundleNodejs(options, path.join(dir, "index.js"));
+    const parent = privateFolder();
+    const building = fs.mkdtempSync(path.join(parent ?? os.tmpdir(), "nodejs-bundle-"));
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(bundleNodejs(options, path.join(building, "index.js")));
+    } catch (error) {
+      fs.rmSync(building, { recursive: true, force: true });
+      throw error;
+    }
+    dir = building;
+    if (parent) {
+      const named = path.join(parent, createHash("sha256").update(bytes).digest("hex").slice(0, 32));
+      try {
+        fs.renameSync(building, named);
+      } catch {
+        // Another process of this user staged the same bytes first.
+        fs.rmSync(building, { recursive: true, force: true });
+      }
+      dir = named;
+    }
     staged.set(key, dir);
-    if (staged.size === 1) process.once("exit", removeStaged);
   }
   return dir;
+}
+
+/**
+ * `<temporary folder>/nodejs-bundles-<uid>`, made private to this user; undefined where that cannot be
+ * ensured (another owner, other permissions, no uid), and then each process stages in a fresh folder.
+ * Anyone able to write there could change what is deployed.
+ */
+function privateFolder(): string | undefined {
+  const uid = process.getuid?.();
+  if (uid === undefined) return undefined;
+  const folder = path.join(os.tmpdir(), `nodejs-bundles-${uid}`);
+  try {
+    fs.mkdirSync(folder, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") return undefined;
+  }
+  const stat = fs.lstatSync(folder);
+  return stat.isDirectory() && stat.uid === uid && (stat.mode & 0o077) === 0 ? folder : undefined;
 }

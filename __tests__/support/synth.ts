@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import { Testing } from "cdktf";
 import type { HealthLakeSmartConfig } from "../../stacks/config";
 import { HealthLakeSmartStack } from "../../stacks/healthlake-smart-stack";
@@ -19,8 +20,14 @@ export interface TerraformJson {
 
 /** The stack's Terraform JSON as `cdktf synth` writes it, minus metadata, with stable asset paths. */
 export function synthJson(config: HealthLakeSmartConfig): TerraformJson {
-  const stack = new HealthLakeSmartStack(Testing.app(), config.name, { config });
-  return JSON.parse(Testing.synth(stack).replace(ASSET_HASH, "$1<bundle-hash>"));
+  const app = Testing.app();
+  try {
+    const stack = new HealthLakeSmartStack(app, config.name, { config });
+    return JSON.parse(Testing.synth(stack).replace(ASSET_HASH, "$1<bundle-hash>"));
+  } finally {
+    // Testing.app() makes an output folder in the system's temporary folder and leaves it there.
+    fs.rmSync(app.outdir, { recursive: true, force: true });
+  }
 }
 
 /** Terraform addresses (`type.name`, `data.type.name`) of every resource and data source. */
