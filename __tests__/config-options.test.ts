@@ -5,7 +5,12 @@ import { decodeJsonencode } from "./support/jsonencode";
 import { addresses, synthJson } from "./support/synth";
 
 const minimal: HealthLakeSmartConfig = { name: "minimal", datastore: { name: "fhir" } };
-const withSmart = (smart: SmartConfig = {}, extra: Partial<HealthLakeSmartConfig> = {}): HealthLakeSmartConfig => ({ ...minimal, ...extra, smart });
+// With identity claims: without them the default client for people is refused (issue 11).
+const withSmart = (smart: SmartConfig = {}, extra: Partial<HealthLakeSmartConfig> = {}): HealthLakeSmartConfig => ({
+  ...minimal,
+  ...extra,
+  smart: { identityClaims: {}, ...smart },
+});
 const metadataOf = (json: ReturnType<typeof synthJson>) =>
   decodeJsonencode(json.resource.awscc_healthlake_fhir_datastore.this.identity_provider_configuration.metadata) as Record<string, unknown>;
 
@@ -20,7 +25,7 @@ describe("configuration options, each on and off", () => {
     expect(json.provider).not.toHaveProperty("archive");
   });
 
-  test("SMART on with module defaults: code flow with OIDC scopes, module names, deletion protection on, 512 MB", () => {
+  test("SMART on with module defaults and identity claims: code flow with OIDC scopes, module names, deletion protection on, 512 MB", () => {
     const json = synthJson(withSmart());
     expect(json.resource.aws_cognito_user_pool.main).toMatchObject({ name: "smart-on-fhir-healthlake-cognito", deletion_protection: "ACTIVE" });
     expect(json.resource.aws_cognito_user_pool_domain.this.domain).toBe("minimal-fhir-${data.aws_caller_identity.current.account_id}");
@@ -138,5 +143,140 @@ describe("validator bundling at synth", () => {
     expect(
       () => new HealthLakeSmartStack(Testing.app(), "minimal", { config: withSmart(), validatorBundling: { entry: "lambda/token-validator/missing.ts" } }),
     ).toThrow(/lambda\/token-validator\/missing\.ts/);
+  });
+});
+
+describe("identity claims (issue 11)", () => {
+  const machinesOnly = withSmart({ identityClaims: undefined, cognito: { oauthFlows: ["client_credentials"] }, scopes: ["system/*.read"] });
+  const people = synthJson(
+    withSmart({
+      cognito: {
+        testUsers: [
+          { username: "pat", email: "pat@example.org", fhirUser: "Patient/p-1", patientId: "p-1" },
+          { username: "doc", email: "doc@example.org", fhirUser: "Practitioner/d-1" },
+          { username: "plain", email: "plain@example.org" },
+        ],
+      },
+    }),
+  );
+
+  test("off: no trigger, no identity attributes, no lambda_config; the pool is on the configured plan", () => {
+    const json = synthJson(machinesOnly);
+    expect(addresses(json).filter((a) => a.includes("pre_token_generation"))).toEqual([]);
+    const pool = json.resource.aws_cognito_user_pool.main;
+    expect(pool).not.toHaveProperty("lambda_config");
+    expect(pool.schema.map((a: { name: string }) => a.name)).toEqual(["email"]);
+    expect(pool.user_pool_tier).toBe("ESSENTIALS");
+    expect(json.resource.aws_cognito_user_pool_client.client.read_attributes.filter((a: string) => a.startsWith("custom:"))).toEqual([]);
+    expect(
+      synthJson({ ...machinesOnly, smart: { ...machinesOnly.smart, cognito: { ...machinesOnly.smart?.cognito, userPoolTier: "LITE" } } }).resource
+        .aws_cognito_user_pool.main.user_pool_tier,
+    ).toBe("LITE");
+  });
+
+  test("on: the pool calls the trigger with event version V2_0, and only this pool in this account may invoke it", () => {
+    expect(people.resource.aws_cognito_user_pool.main.lambda_config).toEqual({
+      pre_token_generation_config: { lambda_arn: "${aws_lambda_function.pre_token_generation.arn}", lambda_version: "V2_0" },
+    });
+    expect(people.resource.aws_lambda_permission.cognito_pre_token_generation).toMatchObject({
+      action: "lambda:InvokeFunction",
+      function_name: "${aws_lambda_function.pre_token_generation.function_name}",
+      principal: "cognito-idp.amazonaws.com",
+      source_arn: "${aws_cognito_user_pool.main.arn}",
+      source_account: "${data.aws_caller_identity.current.account_id}",
+    });
+  });
+
+  test("on: the trigger has its own role (logs only), log group with retention, and the stack's name in its defaults", () => {
+    const fn = people.resource.aws_lambda_function.pre_token_generation;
+    expect(fn).toMatchObject({
+      function_name: "minimal-pre-token-generation",
+      role: "${aws_iam_role.pre_token_generation.arn}",
+      runtime: "nodejs22.x",
+      handler: "index.handler",
+      memory_size: 256,
+      timeout: 3,
+      depends_on: ["aws_cloudwatch_log_group.pre_token_generation"],
+    });
+    expect(fn).not.toHaveProperty("environment");
+    expect(people.resource.aws_iam_role.pre_token_generation.name).toBe("minimal-pre-token-generation");
+    expect(people.resource.aws_iam_role_policy_attachment.pre_token_generation_basic.role).toBe("${aws_iam_role.pre_token_generation.name}");
+    const policiesOnRole = (Object.values(people.resource.aws_iam_role_policy_attachment) as { role: string }[]).filter((a) =>
+      a.role.includes("pre_token_generation"),
+    );
+    expect(policiesOnRole).toHaveLength(1);
+    expect(people.resource.aws_cloudwatch_log_group.pre_token_generation).toMatchObject({
+      name: "/aws/lambda/minimal-pre-token-generation",
+      retention_in_days: 365,
+    });
+  });
+
+  test("on: the identity attributes are in the schema, bounded, readable by every client and writable by none", () => {
+    const schema = people.resource.aws_cognito_user_pool.main.schema;
+    expect(schema.filter((a: { name: string }) => a.name !== "email")).toEqual([
+      {
+        attribute_data_type: "String",
+        developer_only_attribute: false,
+        mutable: true,
+        name: "fhir_user",
+        required: false,
+        string_attribute_constraints: { max_length: "256", min_length: "1" },
+      },
+      {
+        attribute_data_type: "String",
+        developer_only_attribute: false,
+        mutable: true,
+        name: "patient_id",
+        required: false,
+        string_attribute_constraints: { max_length: "64", min_length: "1" },
+      },
+    ]);
+    for (const client of Object.values(people.resource.aws_cognito_user_pool_client) as { read_attributes: string[]; write_attributes: string[] }[]) {
+      expect(client.read_attributes).toEqual(expect.arrayContaining(["custom:fhir_user", "custom:patient_id"]));
+      expect(client.write_attributes.filter((a) => a.startsWith("custom:") || a.includes("fhir") || a.includes("patient"))).toEqual([]);
+    }
+  });
+
+  test("on: test users carry their identity as the provider writes custom attributes (no custom: prefix, else a perpetual diff)", () => {
+    const users = people.resource.aws_cognito_user.test_users;
+    expect(users.attributes).toBe("${each.value}");
+    expect(users.for_each).toEqual({
+      pat: { email: "pat@example.org", email_verified: "true", preferred_username: "pat", fhir_user: "Patient/p-1", patient_id: "p-1" },
+      doc: { email: "doc@example.org", email_verified: "true", preferred_username: "doc", fhir_user: "Practitioner/d-1" },
+      plain: { email: "plain@example.org", email_verified: "true", preferred_username: "plain" },
+    });
+  });
+
+  test.each([
+    ["machines only, no claims", machinesOnly, ["client-confidential-symmetric", "permission-v1"]],
+    [
+      "people with claims",
+      withSmart({ scopes: ["launch/patient", "patient/*.read", "user/*.read"] }),
+      [
+        "client-confidential-symmetric",
+        "permission-v1",
+        "launch-standalone",
+        "context-standalone-patient",
+        "permission-patient",
+        "permission-user",
+        "sso-openid-connect",
+      ],
+    ],
+    [
+      "people with claims, patient scopes only",
+      withSmart({ scopes: ["patient/*.read"] }),
+      ["client-confidential-symmetric", "permission-v1", "launch-standalone", "permission-patient", "sso-openid-connect"],
+    ],
+    [
+      "claims and machines only: nothing for people is advertised",
+      withSmart({ cognito: { oauthFlows: ["client_credentials"] }, scopes: ["system/*.read"] }),
+      ["client-confidential-symmetric", "permission-v1"],
+    ],
+  ] as const)("discovery: %s", (_name, config, capabilities) => {
+    const metadata = metadataOf(synthJson(config));
+    expect(metadata.capabilities).toEqual(capabilities);
+    const claims = metadata.claims_supported as string[];
+    const withClaims = config.smart?.identityClaims !== undefined;
+    expect([claims.includes("fhirUser"), claims.includes("patient")]).toEqual([withClaims, withClaims]);
   });
 });

@@ -1,10 +1,19 @@
-import { type CognitoTestUser, type HealthLakeSmartConfig, type InvokeCondition, type OAuthFlow, type SingleTestUser, resolveConfig } from "../stacks/config";
+import {
+  type CognitoTestUser,
+  type HealthLakeSmartConfig,
+  type InvokeCondition,
+  type OAuthFlow,
+  type SingleTestUser,
+  type UserPoolTier,
+  resolveConfig,
+} from "../stacks/config";
 import * as rules from "../stacks/config/rules";
 import { complete } from "../environments/complete";
 import { ENVIRONMENTS } from "../environments";
 import { sandbox } from "../environments/sandbox";
 
 const base: HealthLakeSmartConfig = { name: "test", datastore: { name: "fhir" } };
+const HEALTHLAKE_BASE = "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/";
 const smart = (cognito: NonNullable<HealthLakeSmartConfig["smart"]>["cognito"]): HealthLakeSmartConfig => ({ ...base, smart: { cognito } });
 
 describe("configuration rules: each fails on a bad value, names field and value, and passes a good one", () => {
@@ -237,6 +246,87 @@ describe("configuration rules: each fails on a bad value, names field and value,
       { ...base, smart: { validator: { invokeCondition: "sourceArn" as InvokeCondition } } },
       /^smart.validator.invokeCondition "sourceArn" is not one of "none", "account", "datastore"/,
       { ...base, smart: { validator: { invokeCondition: "account" } } },
+    ],
+    [
+      "userPoolTier (identity claims on LITE)",
+      rules.userPoolTier,
+      { ...base, smart: { identityClaims: {}, cognito: { userPoolTier: "LITE" } } },
+      /^smart.identityClaims needs access token customization, which Cognito refuses on smart.cognito.userPoolTier "LITE": set userPoolTier "ESSENTIALS"/,
+      { ...base, smart: { identityClaims: {}, cognito: { userPoolTier: "PLUS" } } },
+    ],
+    [
+      "userPoolTier (unknown)",
+      rules.userPoolTier,
+      smart({ userPoolTier: "FREE" as UserPoolTier }),
+      /^smart.cognito.userPoolTier "FREE" is not one of "LITE", "ESSENTIALS", "PLUS"/,
+      smart({ userPoolTier: "LITE", oauthFlows: ["client_credentials"] }),
+    ],
+    [
+      "peopleNeedIdentityClaims (fine-grained authorization, the default)",
+      rules.peopleNeedIdentityClaims,
+      { ...base, smart: {} },
+      /^smart.cognito.oauthFlows includes "code" \(a client for people\), but smart.identityClaims is not set: Cognito.s tokens then carry no patient or fhirUser \(the claims smart.fineGrainedAuthorization narrows access by\), so .* add smart.identityClaims: \{\}/,
+      { ...base, smart: { identityClaims: {} } },
+    ],
+    [
+      "peopleNeedIdentityClaims (without fine-grained authorization too)",
+      rules.peopleNeedIdentityClaims,
+      { ...base, smart: { fineGrainedAuthorization: false, cognito: { oauthFlows: ["client_credentials", "code"] } } },
+      /but smart.identityClaims is not set: Cognito's tokens then carry no patient or fhirUser, so the validator refuses every person's token/,
+      { ...base, smart: { fineGrainedAuthorization: false, cognito: { oauthFlows: ["client_credentials"] } } },
+    ],
+    [
+      "identityClaimsFunction (timeout past Cognito's 5 s)",
+      rules.identityClaimsFunction,
+      { ...base, smart: { identityClaims: { timeoutSeconds: 6 } } },
+      /^smart.identityClaims.timeoutSeconds 6 is outside its limits: use a whole number from 1 to 5 \(Cognito waits 5 s for the trigger\)/,
+      { ...base, smart: { identityClaims: { timeoutSeconds: 5 } } },
+    ],
+    [
+      "identityClaimsFunction (memory)",
+      rules.identityClaimsFunction,
+      { ...base, smart: { identityClaims: { memoryMiB: 100 } } },
+      /^smart.identityClaims.memoryMiB 100 is outside Lambda's limits/,
+      { ...base, smart: { identityClaims: { memoryMiB: 128 } } },
+    ],
+    [
+      "identityClaimsFunction (name)",
+      rules.identityClaimsFunction,
+      { ...base, smart: { identityClaims: { functionName: "pre token", roleName: "pre-token" } } },
+      /^smart.identityClaims.functionName "pre token" is not a Lambda function name/,
+      { ...base, smart: { identityClaims: { functionName: "pre-token", roleName: "pre-token@x" } } },
+    ],
+    [
+      "testUserIdentities (no attributes on the pool)",
+      rules.testUserIdentities,
+      smart({ testUsers: [{ username: "p", email: "p@x.org", patientId: "1" }] }),
+      /^smart.cognito.testUsers\[0\] sets fhirUser or patientId, but smart.identityClaims is not set/,
+      smart({ testUsers: [{ username: "p", email: "p@x.org" }] }),
+    ],
+    [
+      "testUserIdentities (fhirUser)",
+      rules.testUserIdentities,
+      { ...base, smart: { identityClaims: {}, cognito: { testUsers: [{ username: "p", email: "p@x.org", fhirUser: "Organization/1" }] } } },
+      /^smart.cognito.testUsers\[0\].fhirUser "Organization\/1" is not a person the trigger accepts/,
+      { ...base, smart: { identityClaims: {}, cognito: { testUsers: [{ username: "p", email: "p@x.org", fhirUser: `${HEALTHLAKE_BASE}Practitioner/1` }] } } },
+    ],
+    [
+      "testUserIdentities (fhirUser in another region)",
+      rules.testUserIdentities,
+      {
+        ...base,
+        region: "us-west-2",
+        smart: { identityClaims: {}, cognito: { testUsers: [{ username: "p", email: "p@x.org", fhirUser: `${HEALTHLAKE_BASE}Patient/1` }] } },
+      },
+      /fhirUser ".*" is not a person the trigger accepts: .* of us-west-2/,
+      { ...base, smart: { identityClaims: {}, cognito: { testUsers: [{ username: "p", email: "p@x.org", fhirUser: "Patient/1" }] } } },
+    ],
+    [
+      "testUserIdentities (patientId)",
+      rules.testUserIdentities,
+      { ...base, smart: { identityClaims: {}, cognito: { testUsers: [{ username: "p", email: "p@x.org", patientId: "1/2" }] } } },
+      /^smart.cognito.testUsers\[0\].patientId "1\/2" is not a FHIR id/,
+      { ...base, smart: { identityClaims: {}, cognito: { testUsers: [{ username: "p", email: "p@x.org", patientId: "p-1.2" }] } } },
     ],
     [
       "remoteStateBucket",

@@ -7,7 +7,8 @@ import type { HealthLakeSmartConfig, SmartConfig } from "../stacks/config";
 import { decodeJsonencode } from "./support/jsonencode";
 import { addresses, synthJson } from "./support/synth";
 
-const smart = (section: SmartConfig = {}): HealthLakeSmartConfig => ({ name: "first", datastore: { name: "fhir" }, smart: section });
+// With identity claims: without them the default client for people is refused (issue 11).
+const smart = (section: SmartConfig = {}): HealthLakeSmartConfig => ({ name: "first", datastore: { name: "fhir" }, smart: { identityClaims: {}, ...section } });
 /** An environment with one change to its SMART section. */
 const changed = (env: HealthLakeSmartConfig, change: (smart: SmartConfig) => SmartConfig): HealthLakeSmartConfig => ({
   ...env,
@@ -138,7 +139,9 @@ describe("7. no account-quota surprise", () => {
 });
 
 describe("8. HealthLake can always call the validator", () => {
-  const permissions = (config: HealthLakeSmartConfig) => synthJson(config).resource.aws_lambda_permission;
+  /** HealthLake's invoke permissions (Cognito's, for the trigger, are asserted with identity claims). */
+  const permissions = (config: HealthLakeSmartConfig) =>
+    Object.fromEntries(Object.entries(synthJson(config).resource.aws_lambda_permission).filter(([, p]) => p.principal === "healthlake.amazonaws.com"));
 
   test("by default the service principal alone, as AWS's own sample", () => {
     expect(sandboxJson.resource.aws_lambda_permission).toEqual({
@@ -201,6 +204,8 @@ describe("10. people do not get machine scopes", () => {
       "patient/*.read",
       "patient/*.rs",
       "patient/Observation.rs?category=laboratory",
+      "user/*.read",
+      "user/*.rs",
     ]);
     expect(clients.machine).toMatchObject({
       allowed_oauth_flows: ["client_credentials"],
@@ -265,9 +270,19 @@ describe("12. discovery says only what is delivered", () => {
     expect(metadata.scopes_supported).toEqual(["system/*.*"]);
   });
 
-  test("complete: v2 and v2.2 advertised because such scopes are issued; no patient or user context without the claims", () => {
+  test("complete: v2 and v2.2 advertised because such scopes are issued; patient and user context because the trigger adds the claims", () => {
     const metadata = metadataOf(completeJson);
-    expect(metadata.capabilities).toEqual(["client-confidential-symmetric", "permission-v1", "permission-v2", "permission-v2.2", "launch-standalone"]);
+    expect(metadata.capabilities).toEqual([
+      "client-confidential-symmetric",
+      "permission-v1",
+      "permission-v2",
+      "permission-v2.2",
+      "launch-standalone",
+      "context-standalone-patient",
+      "permission-patient",
+      "permission-user",
+      "sso-openid-connect",
+    ]);
     expect(metadata.response_modes_supported).toEqual(["query"]);
   });
 });

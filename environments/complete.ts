@@ -17,9 +17,20 @@ export const complete: HealthLakeSmartConfig = {
     authorizationStrategy: "SMART_ON_FHIR",
     fineGrainedAuthorization: true,
     serviceRoleName: "healthlake-smart-complete-service-role",
-    scopes: ["launch/patient", "patient/*.read", "patient/*.rs", "patient/Observation.rs?category=laboratory", "system/*.*", "system/*.rs"],
+    scopes: [
+      "launch/patient",
+      "patient/*.read",
+      "patient/*.rs",
+      "patient/Observation.rs?category=laboratory",
+      "user/*.read",
+      "user/*.rs",
+      "system/*.*",
+      "system/*.rs",
+    ],
     cognito: {
       userPoolName: "healthlake-smart-complete",
+      // Access token customization (identityClaims) needs ESSENTIALS or PLUS.
+      userPoolTier: "ESSENTIALS",
       domainPrefix: "healthlake-smart-complete",
       clientName: "smart-on-fhir-app",
       deletionProtection: "ACTIVE",
@@ -31,8 +42,8 @@ export const complete: HealthLakeSmartConfig = {
       tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "days" },
       // Passwords come at deploy: TF_VAR_test_user_passwords='{"clinician":"..."}', or Cognito emails a temporary one.
       testUsers: [
-        { username: "clinician", email: "clinician@example.org", preferredUsername: "Dr. Example" },
-        { username: "patient", email: "patient@example.org", emailVerified: true },
+        { username: "clinician", email: "clinician@example.org", preferredUsername: "Dr. Example", fhirUser: "Practitioner/example-practitioner" },
+        { username: "patient", email: "patient@example.org", emailVerified: true, fhirUser: "Patient/example-patient", patientId: "example-patient" },
       ],
     },
     validator: {
@@ -42,12 +53,23 @@ export const complete: HealthLakeSmartConfig = {
       memoryMiB: 512,
       timeoutSeconds: 3,
       logRetentionDays: 365,
-      // Needs an account concurrency quota of at least 60: Lambda keeps 10 unreserved.
+      // With the trigger's 10, needs an account concurrency quota of at least 70: Lambda keeps 10 unreserved.
       reservedConcurrency: 50,
       provisionedConcurrency: 2,
       tracing: true,
       // Verify on your account before tightening: AWS documents no condition for HealthLake's calls.
       invokeCondition: "datastore",
+    },
+    // People's tokens carry fhirUser and patient from custom:fhir_user and custom:patient_id.
+    identityClaims: {
+      functionName: "healthlake-smart-complete-pre-token-generation",
+      roleName: "healthlake-smart-complete-pre-token-generation",
+      memoryMiB: 256,
+      timeoutSeconds: 3,
+      logRetentionDays: 365,
+      // With the validator's 50, the account needs a concurrency quota of at least 70.
+      reservedConcurrency: 10,
+      tracing: true,
     },
   },
   protectData: true,

@@ -4,7 +4,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { AwsccProvider } from "../.gen/providers/awscc/provider";
-import { VALIDATOR_BUNDLE } from "../lambda/bundle";
+import { PRE_TOKEN_GENERATION_BUNDLE, VALIDATOR_BUNDLE } from "../lambda/bundle";
 import type { NodejsBundleOptions } from "./bundling";
 import { type HealthLakeSmartConfig, type ResolvedConfig, assertValidConfig, resolveConfig } from "./config";
 import { EncryptionKey } from "./constructs/encryption-key";
@@ -64,6 +64,7 @@ export class HealthLakeSmartStack extends TerraformStack {
         region,
         accountId,
         validatorBundling: props.validatorBundling ?? VALIDATOR_BUNDLE,
+        preTokenGenerationBundling: PRE_TOKEN_GENERATION_BUNDLE,
       });
 
     const datastore = new FhirDatastore(this, "fhir-datastore", {

@@ -108,4 +108,31 @@ export const COGNITO_RULES: Rule[] = [
         ...((c.allowed_oauth_flows ?? []).includes("implicit") ? [{ address, message: "implicit flow allowed" }] : []),
       ]),
   },
+  {
+    ids: ["HLS-COGNITO-IDENTITY-READ-ONLY"],
+    description: "no app client can write a custom attribute: a person cannot change whose data their tokens reach",
+    breaks: (j) => {
+      r(j, "aws_cognito_user_pool_client", "client").write_attributes.push("custom:patient_id");
+    },
+    check: (stack) =>
+      resources(stack, "aws_cognito_user_pool_client").flatMap(([address, c]) =>
+        list<string>(c.write_attributes)
+          .filter((attribute) => attribute.startsWith("custom:"))
+          .map((attribute) => ({ address, message: `${attribute} is writable by the client's users` })),
+      ),
+  },
+  {
+    ids: ["HLS-COGNITO-TRIGGER-VERSION"],
+    description: "a pre token generation trigger gets an event version that customizes access tokens (V2_0 or V3_0)",
+    breaks: (j) => {
+      r(j, "aws_cognito_user_pool", "main").lambda_config.pre_token_generation_config.lambda_version = "V1_0";
+    },
+    check: (stack) =>
+      resources(stack, "aws_cognito_user_pool")
+        .filter(
+          ([, pool]) =>
+            pool.lambda_config?.pre_token_generation_config && !["V2_0", "V3_0"].includes(pool.lambda_config.pre_token_generation_config.lambda_version),
+        )
+        .map(([address]) => ({ address, message: "V1_0 leaves access tokens without fhirUser and patient, and their scopes unsuppressed" })),
+  },
 ];

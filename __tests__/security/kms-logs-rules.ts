@@ -63,7 +63,7 @@ export const LOG_RULES: Rule[] = [
     ids: ["CKV_AWS_158", "AVD-AWS-0017"],
     description: "every log group is encrypted with a customer-managed key",
     keeps: (j) => {
-      r(j, "aws_cloudwatch_log_group", "token_validator").kms_key_id = "arn";
+      for (const [, group] of resources(j, "aws_cloudwatch_log_group")) group.kms_key_id = "arn";
     },
     check: (stack) =>
       resources(stack, "aws_cloudwatch_log_group")

@@ -75,7 +75,7 @@ export const LAMBDA_RULES: Rule[] = [
     ids: ["CKV_AWS_116"],
     description: "every Lambda has a dead-letter queue",
     keeps: (j) => {
-      r(j, "aws_lambda_function", "token_validator").dead_letter_config = [{ target_arn: "arn" }];
+      for (const [, fn] of resources(j, "aws_lambda_function")) fn.dead_letter_config = [{ target_arn: "arn" }];
     },
     check: (stack) =>
       resources(stack, "aws_lambda_function")
@@ -86,7 +86,7 @@ export const LAMBDA_RULES: Rule[] = [
     ids: ["CKV_AWS_117"],
     description: "every Lambda runs in a VPC",
     keeps: (j) => {
-      r(j, "aws_lambda_function", "token_validator").vpc_config = [{ subnet_ids: ["s"] }];
+      for (const [, fn] of resources(j, "aws_lambda_function")) fn.vpc_config = [{ subnet_ids: ["s"] }];
     },
     check: (stack) =>
       resources(stack, "aws_lambda_function")
@@ -97,7 +97,7 @@ export const LAMBDA_RULES: Rule[] = [
     ids: ["CKV_AWS_272"],
     description: "every Lambda validates code signing",
     keeps: (j) => {
-      r(j, "aws_lambda_function", "token_validator").code_signing_config_arn = "arn";
+      for (const [, fn] of resources(j, "aws_lambda_function")) fn.code_signing_config_arn = "arn";
     },
     check: (stack) =>
       resources(stack, "aws_lambda_function")

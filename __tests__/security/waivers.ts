@@ -12,11 +12,14 @@ export interface Waiver {
 }
 
 export const WAIVERS: readonly Waiver[] = [
-  { rule: "CKV_AWS_116", reason: "HealthLake invokes the validator synchronously; a dead-letter queue only receives failed asynchronous invocations." },
+  {
+    rule: "CKV_AWS_116",
+    reason: "HealthLake invokes the validator, and Cognito the trigger, synchronously; a dead-letter queue only receives failed asynchronous invocations.",
+  },
   {
     rule: "CKV_AWS_117",
     reason:
-      "The validator reaches only the issuer's public JWKS over HTTPS; a VPC adds a NAT dependency, the usual cause of JWKS time-outs, and protects nothing.",
+      "The validator reaches only the issuer's public JWKS over HTTPS, and the trigger nothing at all; a VPC adds a NAT dependency, the usual cause of JWKS time-outs, and protects nothing.",
   },
   {
     rule: "CKV_AWS_272",
@@ -31,7 +34,7 @@ export const WAIVERS: readonly Waiver[] = [
   {
     rule: "CKV_AWS_158",
     reason:
-      "The validator's log lines hold no token, claim or PHI (decision, reason, client id, hashed subject); CloudWatch encrypts them at rest. `validator.logKmsKeyArn` adds a customer-managed key.",
+      "The validator's log lines hold no token, claim or PHI (decision, reason, client id, hashed subject), the trigger's no attribute value; CloudWatch encrypts them at rest. `validator.logKmsKeyArn` and `identityClaims.logKmsKeyArn` add a customer-managed key.",
   },
   {
     rule: "CKV_AWS_144",

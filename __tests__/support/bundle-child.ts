@@ -1,8 +1,19 @@
 import { type ChildProcess, fork } from "node:child_process";
 import * as path from "node:path";
 
+/** A handler's error as Lambda reports it to the caller. */
+export class HandlerError extends Error {
+  constructor(
+    readonly errorType: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = errorType;
+  }
+}
+
 /**
- * The validator bundle in a Node process of its own, as a Lambda execution environment runs it:
+ * A Lambda bundle in a Node process of its own, as a Lambda execution environment runs it:
  * loaded once (init), then invoked on demand, and frozen and thawed with real SIGSTOP / SIGCONT.
  */
 export class BundleChild {
@@ -17,13 +28,15 @@ export class BundleChild {
     });
   }
 
-  invoke(event: unknown): Promise<{ authPayload: { isAuthorized: boolean } }> {
+  /** The handler's result; rejects with HandlerError when the handler throws. @default T - the validator's answer */
+  invoke<T = { authPayload: { isAuthorized: boolean } }>(event: unknown): Promise<T> {
     return new Promise((resolve, reject) => {
       const exited = (code: number | null) => reject(new Error(`bundle process exited (${code}) during an invocation`));
       this.child.once("exit", exited);
-      this.child.once("message", (result) => {
+      this.child.once("message", (message: { result?: T; errorType?: string; errorMessage?: string }) => {
         this.child.off("exit", exited);
-        resolve(result as { authPayload: { isAuthorized: boolean } });
+        if (message.errorType !== undefined) reject(new HandlerError(message.errorType, message.errorMessage ?? ""));
+        else resolve(message.result as T);
       });
       this.child.send(event as object);
     });

@@ -21,6 +21,9 @@ export const DEFAULTS = {
     scopes: ["launch/patient", "system/*.*", "patient/*.read"],
     cognito: {
       userPoolName: "smart-on-fhir-healthlake-cognito",
+      // What AWS gives a pool created without a plan since 22 November 2024; older pools are LITE and
+      // move to ESSENTIALS unless their configuration says LITE (docs/migrating-from-the-gist.md).
+      userPoolTier: "ESSENTIALS",
       clientName: "smart-on-fhir-app",
       // ★ The module's INACTIVE lets a destroy delete every user.
       deletionProtection: "ACTIVE",
@@ -47,6 +50,13 @@ export const DEFAULTS = {
       // The form AWS's own sample uses; see ValidatorConfig.invokeCondition.
       invokeCondition: "none",
       importExistingLogGroup: false,
+    },
+    // Names default to `<name>-pre-token-generation`, composed in ./resolve.ts.
+    identityClaims: {
+      memoryMiB: 256,
+      timeoutSeconds: 3,
+      logRetentionDays: 365,
+      tracing: false,
     },
   },
   importExport: {

@@ -4,5 +4,13 @@
 export * from "./types";
 export { DEFAULTS } from "./defaults";
 export { resolveConfig } from "./resolve";
-export type { ResolvedCognito, ResolvedConfig, ResolvedDatastore, ResolvedImportExport, ResolvedSmart, ResolvedValidator } from "./resolve";
+export type {
+  ResolvedCognito,
+  ResolvedConfig,
+  ResolvedDatastore,
+  ResolvedIdentityClaims,
+  ResolvedImportExport,
+  ResolvedSmart,
+  ResolvedValidator,
+} from "./resolve";
 export { assertValidConfig, configProblems } from "./rules";

@@ -7,12 +7,19 @@ type Resolved<T, D> = Omit<T, keyof D> & { readonly [K in keyof D & keyof T]-?: 
 export type ResolvedDatastore = Resolved<config.DatastoreConfig, typeof DEFAULTS.datastore>;
 export type ResolvedCognito = Resolved<config.CognitoConfig, typeof DEFAULTS.smart.cognito>;
 export type ResolvedValidator = Resolved<config.ValidatorConfig, typeof DEFAULTS.smart.validator>;
+export type ResolvedIdentityClaims = Resolved<config.IdentityClaimsConfig, typeof DEFAULTS.smart.identityClaims> & {
+  readonly functionName: string;
+  readonly roleName: string;
+};
 export type ResolvedImportExport = Resolved<config.ImportExportConfig, typeof DEFAULTS.importExport>;
 export type ResolvedRemoteState = Required<Omit<config.RemoteStateConfig, "kmsKeyId">> & Pick<config.RemoteStateConfig, "kmsKeyId">;
 
-export type ResolvedSmart = Resolved<Omit<config.SmartConfig, "cognito" | "validator">, Omit<typeof DEFAULTS.smart, "cognito" | "validator">> & {
+type SmartSections = "cognito" | "validator" | "identityClaims";
+export type ResolvedSmart = Resolved<Omit<config.SmartConfig, SmartSections>, Omit<typeof DEFAULTS.smart, SmartSections>> & {
   readonly cognito: ResolvedCognito;
   readonly validator: ResolvedValidator;
+  /** Absent when the pre token generation trigger is off. */
+  readonly identityClaims?: ResolvedIdentityClaims;
 };
 
 type Sections = "datastore" | "smart" | "importExport" | "remoteState";
@@ -39,7 +46,7 @@ export function resolveConfig(given: config.HealthLakeSmartConfig): ResolvedConf
   return {
     ...resolved,
     datastore: withDefaults(datastoreDefaults, datastore),
-    smart: smart && resolveSmart(smart),
+    smart: smart && resolveSmart(smart, given.name),
     importExport: importExport && withDefaults(importExportDefaults, importExport),
     // Derived defaults: the key names the stack, the bucket is in the stack's region.
     remoteState: remoteState && {
@@ -51,11 +58,18 @@ export function resolveConfig(given: config.HealthLakeSmartConfig): ResolvedConf
   };
 }
 
-function resolveSmart({ cognito, validator, ...smart }: config.SmartConfig): ResolvedSmart {
-  const { cognito: cognitoDefaults, validator: validatorDefaults, ...smartDefaults } = DEFAULTS.smart;
+function resolveSmart({ cognito, validator, identityClaims, ...smart }: config.SmartConfig, stackName: string): ResolvedSmart {
+  const { cognito: cognitoDefaults, validator: validatorDefaults, identityClaims: identityClaimsDefaults, ...smartDefaults } = DEFAULTS.smart;
   return {
     ...withDefaults(smartDefaults, smart),
     cognito: withDefaults(cognitoDefaults, cognito),
     validator: withDefaults(validatorDefaults, validator),
+    identityClaims: identityClaims && resolveIdentityClaims(identityClaims, identityClaimsDefaults, stackName),
   };
+}
+
+// Derived defaults: the stack's name keeps two environments in one account apart.
+function resolveIdentityClaims(given: config.IdentityClaimsConfig, defaults: typeof DEFAULTS.smart.identityClaims, stackName: string): ResolvedIdentityClaims {
+  const functionName = given.functionName ?? `${stackName}-pre-token-generation`;
+  return { ...withDefaults(defaults, given), functionName, roleName: given.roleName ?? functionName };
 }

@@ -1,3 +1,4 @@
+import { FHIR_ID, isHealthLakeFhirBase, parseFhirUser } from "../../smart/fhir-user";
 import { parseClinicalScope } from "../../smart/scope-grammar";
 import type { ResolvedConfig } from "./resolve";
 import type { TokenValidityUnit } from "./types";
@@ -183,6 +184,7 @@ export const accountGuard: ConfigRule = (config) => {
     ["kmsAdminArn", config.kmsAdminArn],
     ["datastore.kmsKeyArn", config.datastore.kmsKeyArn],
     ["smart.validator.logKmsKeyArn", config.smart?.validator.logKmsKeyArn],
+    ["smart.identityClaims.logKmsKeyArn", config.smart?.identityClaims?.logKmsKeyArn],
     ["smart.cognito.sms.snsCallerArn", config.smart?.cognito.sms?.snsCallerArn],
   ] as const;
   return arns.flatMap(([field, arn]) => {
@@ -218,20 +220,25 @@ export const kmsAdmin: ConfigRule = ({ kmsAdminArn, datastore, importExport }) =
 // The values CloudWatch Logs accepts for a retention period.
 const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
-export const validatorLimits: ConfigRule = ({ smart }) => {
-  if (!smart) return [];
-  const {
-    logRetentionDays: retention,
-    reservedConcurrency: reserved,
-    provisionedConcurrency: provisioned,
-    invokeCondition,
-    memoryMiB: memory,
-    timeoutSeconds: timeout,
-  } = smart.validator;
+/** The limits Lambda and CloudWatch Logs put on a function's memory, timeout and log retention. */
+function functionLimits(section: string, memory: number, timeout: number, maxTimeout: number, why: string, retention: number): string[] {
   const problems: string[] = [];
   if (!LOG_RETENTION_DAYS.includes(retention)) {
-    problems.push(`smart.validator.logRetentionDays ${retention} is not a CloudWatch Logs retention: use one of ${LOG_RETENTION_DAYS.join(", ")}`);
+    problems.push(`${section}.logRetentionDays ${retention} is not a CloudWatch Logs retention: use one of ${LOG_RETENTION_DAYS.join(", ")}`);
   }
+  if (!(Number.isInteger(memory) && memory >= 128 && memory <= 10_240)) {
+    problems.push(`${section}.memoryMiB ${memory} is outside Lambda's limits: use a whole number from 128 to 10240`);
+  }
+  if (!(Number.isInteger(timeout) && timeout >= 1 && timeout <= maxTimeout)) {
+    problems.push(`${section}.timeoutSeconds ${timeout} is outside its limits: use a whole number from 1 to ${maxTimeout} (${why})`);
+  }
+  return problems;
+}
+
+export const validatorLimits: ConfigRule = ({ smart }) => {
+  if (!smart) return [];
+  const { reservedConcurrency: reserved, provisionedConcurrency: provisioned, invokeCondition, memoryMiB, timeoutSeconds, logRetentionDays } = smart.validator;
+  const problems = functionLimits("smart.validator", memoryMiB, timeoutSeconds, 900, "Lambda stops at 900; HealthLake waits 1 s", logRetentionDays);
   if (reserved !== undefined && !(Number.isInteger(reserved) && reserved >= 1)) {
     problems.push(`smart.validator.reservedConcurrency ${reserved} would stop the validator: use a whole number of at least 1`);
   }
@@ -245,14 +252,80 @@ export const validatorLimits: ConfigRule = ({ smart }) => {
   if (!["none", "account", "datastore"].includes(invokeCondition)) {
     problems.push(`smart.validator.invokeCondition ${show(invokeCondition)} is not one of "none", "account", "datastore"`);
   }
-  if (!(Number.isInteger(memory) && memory >= 128 && memory <= 10_240)) {
-    problems.push(`smart.validator.memoryMiB ${memory} is outside Lambda's limits: use a whole number from 128 to 10240`);
+  return problems;
+};
+
+const USER_POOL_TIERS = ["LITE", "ESSENTIALS", "PLUS"];
+export const userPoolTier: ConfigRule = ({ smart }) => {
+  if (!smart) return [];
+  const tier = smart.cognito.userPoolTier;
+  if (!USER_POOL_TIERS.includes(tier)) return [`smart.cognito.userPoolTier ${show(tier)} is not one of ${USER_POOL_TIERS.map(show).join(", ")}`];
+  return smart.identityClaims && tier === "LITE"
+    ? [
+        'smart.identityClaims needs access token customization, which Cognito refuses on smart.cognito.userPoolTier "LITE": set userPoolTier "ESSENTIALS" (or "PLUS"), or remove identityClaims',
+      ]
+    : [];
+};
+
+/**
+ * A person's token is only usable with a patient or a `fhirUser` in it (the validator drops a
+ * `patient/` scope without a patient, a `user/` scope without a `fhirUser`), and only the trigger puts them there.
+ */
+export const peopleNeedIdentityClaims: ConfigRule = ({ smart }) => {
+  if (!smart || smart.identityClaims || !smart.cognito.oauthFlows.includes("code")) return [];
+  const narrowing = smart.fineGrainedAuthorization ? " (the claims smart.fineGrainedAuthorization narrows access by)" : "";
+  return [
+    `smart.cognito.oauthFlows includes "code" (a client for people), but smart.identityClaims is not set: Cognito's tokens then carry no patient or fhirUser${narrowing}, so the validator refuses every person's token: add smart.identityClaims: {} (it needs userPoolTier "ESSENTIALS" or "PLUS"), or keep only "client_credentials"`,
+  ];
+};
+
+// A Lambda function name, and an IAM role name.
+const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+export const identityClaimsFunction: ConfigRule = ({ smart }) => {
+  const claims = smart?.identityClaims;
+  if (!claims) return [];
+  const problems = functionLimits(
+    "smart.identityClaims",
+    claims.memoryMiB,
+    claims.timeoutSeconds,
+    5,
+    "Cognito waits 5 s for the trigger",
+    claims.logRetentionDays,
+  );
+  if (!FUNCTION_NAME.test(claims.functionName)) {
+    problems.push(
+      `smart.identityClaims.functionName ${show(claims.functionName)} is not a Lambda function name: use 1–64 letters, digits, hyphens and underscores`,
+    );
   }
-  if (!(Number.isInteger(timeout) && timeout >= 1 && timeout <= 900)) {
-    problems.push(`smart.validator.timeoutSeconds ${timeout} is outside Lambda's limits: use a whole number from 1 to 900 (HealthLake waits 1 s)`);
+  if (claims.reservedConcurrency !== undefined && !(Number.isInteger(claims.reservedConcurrency) && claims.reservedConcurrency >= 1)) {
+    problems.push(`smart.identityClaims.reservedConcurrency ${claims.reservedConcurrency} would stop every sign-in: use a whole number of at least 1`);
+  }
+  if (!ROLE_NAME.test(claims.roleName)) {
+    problems.push(`smart.identityClaims.roleName ${show(claims.roleName)} is not an IAM role name: use 1–64 letters, digits and +=,.@_-`);
   }
   return problems;
 };
+
+/** Test users' identity attributes: only on a pool that has them, and only values the trigger accepts. */
+export const testUserIdentities: ConfigRule = ({ smart, region }) =>
+  (smart?.cognito.testUsers ?? []).flatMap((user, i) => {
+    const field = `smart.cognito.testUsers[${i}]`;
+    if (user.fhirUser === undefined && user.patientId === undefined) return [];
+    if (!smart?.identityClaims) {
+      return [`${field} sets fhirUser or patientId, but smart.identityClaims is not set, so the pool has no such attributes: add smart.identityClaims: {}`];
+    }
+    const problems: string[] = [];
+    if (user.fhirUser !== undefined && !parseFhirUser(user.fhirUser, (base) => isHealthLakeFhirBase(base, region))) {
+      problems.push(
+        `${field}.fhirUser ${show(user.fhirUser)} is not a person the trigger accepts: use Patient/<id>, Practitioner/<id> or RelatedPerson/<id>, or one under a HealthLake FHIR base URL of ${region}`,
+      );
+    }
+    if (user.patientId !== undefined && !FHIR_ID.test(user.patientId)) {
+      problems.push(`${field}.patientId ${show(user.patientId)} is not a FHIR id: use 1–64 letters, digits, "-" and "."`);
+    }
+    return problems;
+  });
 
 export const remoteStateBucket: ConfigRule = ({ remoteState }) =>
   !remoteState || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(remoteState.bucket)
@@ -276,6 +349,10 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   datastoreKey,
   kmsAdmin,
   validatorLimits,
+  userPoolTier,
+  peopleNeedIdentityClaims,
+  identityClaimsFunction,
+  testUserIdentities,
   remoteStateBucket,
 ];
 

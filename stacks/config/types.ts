@@ -77,7 +77,39 @@ export interface SmartConfig {
   readonly cognito?: CognitoConfig;
   /** The Lambda HealthLake calls to validate each token. */
   readonly validator?: ValidatorConfig;
+  /**
+   * People's identity in their tokens: Cognito's pre token generation trigger adds `fhirUser` and
+   * `patient` from the user attributes `custom:fhir_user` and `custom:patient_id`, and suppresses the
+   * scopes a person cannot hold. Needs `cognito.userPoolTier` ESSENTIALS or PLUS. Absent: off, and a
+   * client for people (`cognito.oauthFlows` "code") would issue no token the validator accepts, so the
+   * configuration is refused. Cognito never deletes a custom attribute: once deployed, keep it on.
+   */
+  readonly identityClaims?: IdentityClaimsConfig;
 }
+
+export interface IdentityClaimsConfig {
+  /** Absent: `<name>-pre-token-generation`. */
+  readonly functionName?: string;
+  /** Absent: the function name. */
+  readonly roleName?: string;
+  readonly memoryMiB?: number;
+  /** Cognito waits 5 s for the trigger, then fails the sign-in. */
+  readonly timeoutSeconds?: number;
+  /** Retention of `aws_cloudwatch_log_group.pre_token_generation`, a CloudWatch Logs value. */
+  readonly logRetentionDays?: number;
+  /** Customer-managed key for the log group; its policy must allow `logs.<region>.amazonaws.com`. Absent: CloudWatch Logs' own encryption. */
+  readonly logKmsKeyArn?: string;
+  /**
+   * Executions kept for the trigger: when it is throttled, sign-ins fail. Lambda keeps 10 of the
+   * account's executions unreserved. Absent: none (the account's unreserved pool).
+   */
+  readonly reservedConcurrency?: number;
+  /** AWS X-Ray active tracing. */
+  readonly tracing?: boolean;
+}
+
+/** Cognito's feature plans (`user_pool_tier`), priced per monthly active user. */
+export type UserPoolTier = "LITE" | "ESSENTIALS" | "PLUS";
 
 export type TokenValidityUnit = "seconds" | "minutes" | "hours" | "days";
 
@@ -112,10 +144,19 @@ export interface CognitoTestUser {
   readonly preferredUsername?: string;
   /** Whether the email counts as verified. Absent: true. */
   readonly emailVerified?: boolean;
+  /** `custom:fhir_user`, the `fhirUser` of the user's tokens (needs `smart.identityClaims`). Absent: none. */
+  readonly fhirUser?: string;
+  /** `custom:patient_id`, the `patient` of the user's tokens (needs `smart.identityClaims`). Absent: none. */
+  readonly patientId?: string;
 }
 
 export interface CognitoConfig {
   readonly userPoolName?: string;
+  /**
+   * The pool's feature plan. ESSENTIALS is what AWS gives a new pool and what `identityClaims` needs;
+   * LITE costs less per active user; PLUS adds threat protection (docs/configuration.md, prices).
+   */
+  readonly userPoolTier?: UserPoolTier;
   /**
    * Hosted UI `https://<domainPrefix>.auth.<region>.amazoncognito.com` (module: `cognito_domain`).
    * Prefixes are unique per region across all AWS accounts. Absent: `<name>-fhir-<account id>`,

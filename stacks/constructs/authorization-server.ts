@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { TerraformIterator } from "cdktf";
+import { TerraformIterator, Token } from "cdktf";
 import { CognitoResourceServer } from "@cdktf/provider-aws/lib/cognito-resource-server";
 import { CognitoUser } from "@cdktf/provider-aws/lib/cognito-user";
 import { CognitoUserPool } from "@cdktf/provider-aws/lib/cognito-user-pool";
@@ -7,6 +7,8 @@ import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool
 import { CognitoUserPoolDomain } from "@cdktf/provider-aws/lib/cognito-user-pool-domain";
 import { type CognitoUrls, cognitoUrls } from "../cognito-urls";
 import { PASSWORD_POLICY } from "../password-policy";
+import { customAttribute, IDENTITY_ATTRIBUTES } from "../../lambda/pre-token-generation/attributes";
+import { PRE_TOKEN_GENERATION_VERSION } from "./pre-token-generation-function";
 import type { OAuthFlow, ResolvedCognito } from "../config";
 
 /**
@@ -83,7 +85,22 @@ export interface AuthorizationServerProps extends Omit<ResolvedCognito, "domainP
   readonly singleTestUserPassword?: string;
   /** Name of the sensitive Terraform map variable holding `testUsers` passwords by username. */
   readonly testUserPasswordsVariable?: string;
+  /**
+   * The pre token generation trigger. With it the pool has the identity attributes (`custom:fhir_user`,
+   * `custom:patient_id`), which the app clients may read and never write. @default - no trigger, no attributes
+   */
+  readonly preTokenGenerationLambdaArn?: string;
 }
+
+/** The identity attributes in the pool schema: strings an administrator sets, bounded in length. */
+const IDENTITY_SCHEMA = Object.values(IDENTITY_ATTRIBUTES).map(({ name, maxLength }) => ({
+  attributeDataType: "String",
+  developerOnlyAttribute: false,
+  mutable: true,
+  name,
+  required: false,
+  stringAttributeConstraints: { maxLength: String(maxLength), minLength: "1" },
+}));
 
 /**
  * A test user's password is only the one it starts with: later plans need no password (a user may
@@ -104,9 +121,12 @@ export class AuthorizationServer extends Construct {
 
   constructor(scope: Construct, id: string, props: AuthorizationServerProps) {
     super(scope, id);
+    const trigger = props.preTokenGenerationLambdaArn;
 
     this.userPool = new CognitoUserPool(this, "user-pool", {
       name: props.userPoolName,
+      userPoolTier: props.userPoolTier,
+      lambdaConfig: trigger ? { preTokenGenerationConfig: { lambdaArn: trigger, lambdaVersion: PRE_TOKEN_GENERATION_VERSION } } : undefined,
       deletionProtection: props.deletionProtection,
       mfaConfiguration: props.mfaConfiguration,
       // Cognito refuses MFA ON or OPTIONAL without a factor, and only after it has created the pool.
@@ -127,6 +147,8 @@ export class AuthorizationServer extends Construct {
           required: true,
           stringAttributeConstraints: { maxLength: "2048", minLength: "0" },
         },
+        // Cognito can add a custom attribute to a pool but never remove one.
+        ...(trigger ? IDENTITY_SCHEMA : []),
       ],
       userAttributeUpdateSettings: { attributesRequireVerificationBeforeUpdate: ["email"] },
       usernameConfiguration: { caseSensitive: false },
@@ -152,6 +174,13 @@ export class AuthorizationServer extends Construct {
       this.resourceServers[server.identifier] = resource;
     }
 
+    // Every client may read the identity attributes, none may write them: only an administrator sets who a user is.
+    const readAttributes = [
+      ...STANDARD_ATTRIBUTES,
+      "email_verified",
+      "phone_number_verified",
+      ...(trigger ? IDENTITY_SCHEMA.map((a) => customAttribute(a.name)) : []),
+    ].sort();
     this.clients = props.oauthFlows.map((flow, i) => {
       const address = i === 0 ? "client" : CLIENT_KIND[flow];
       const client = new CognitoUserPoolClient(this, `client-${flow}`, {
@@ -168,7 +197,7 @@ export class AuthorizationServer extends Construct {
         accessTokenValidity: props.tokenValidity.accessToken,
         idTokenValidity: props.tokenValidity.idToken,
         refreshTokenValidity: props.tokenValidity.refreshToken,
-        readAttributes: [...STANDARD_ATTRIBUTES, "email_verified", "phone_number_verified"].sort(),
+        readAttributes,
         writeAttributes: STANDARD_ATTRIBUTES,
         tokenValidityUnits: [
           {
@@ -213,6 +242,9 @@ export class AuthorizationServer extends Construct {
               email: user.email,
               preferred_username: user.preferredUsername ?? user.username,
               email_verified: String(user.emailVerified ?? true),
+              // The provider writes custom attributes without their `custom:` prefix.
+              ...(user.fhirUser === undefined ? {} : { [IDENTITY_ATTRIBUTES.fhirUser.name]: user.fhirUser }),
+              ...(user.patientId === undefined ? {} : { [IDENTITY_ATTRIBUTES.patientId.name]: user.patientId }),
             },
           ]),
         ),
@@ -224,11 +256,8 @@ export class AuthorizationServer extends Construct {
         // A user without a password gets a temporary one by email. Written out because cdktf
         // renders a null default of Fn.lookup as an empty argument.
         password: props.testUserPasswordsVariable ? `\${lookup(var.${props.testUserPasswordsVariable}, each.key, null)}` : undefined,
-        attributes: {
-          email: users.getString("email"),
-          preferred_username: users.getString("preferred_username"),
-          email_verified: users.getString("email_verified"),
-        },
+        // Each user's map above: users differ in which identity attributes they have.
+        attributes: Token.asStringMap(users.value),
         lifecycle: INITIAL_PASSWORD_ONLY,
       }).overrideLogicalId("test_users");
     }

@@ -8,6 +8,7 @@ import type { ResolvedSmart } from "../config";
 import { PASSWORD_POLICY_WORDS, passwordPolicyCondition } from "../password-policy";
 import { buildSmartMetadata } from "../smart-metadata";
 import { AuthorizationServer } from "./authorization-server";
+import { PreTokenGenerationFunction } from "./pre-token-generation-function";
 import type { IdentityProviderSettings } from "./fhir-datastore";
 import { SmartServiceRole } from "./smart-service-role";
 import { TokenValidatorFunction } from "./token-validator-function";
@@ -20,6 +21,8 @@ export interface SmartOnFhirProps extends ResolvedSmart {
   readonly accountId: string;
   /** The token validator's source and how to bundle it. */
   readonly validatorBundling: NodejsBundleOptions;
+  /** The pre token generation trigger's source and how to bundle it (with `identityClaims`). */
+  readonly preTokenGenerationBundling: NodejsBundleOptions;
 }
 
 /**
@@ -34,6 +37,8 @@ export interface SmartOnFhirProps extends ResolvedSmart {
 export class SmartOnFhir {
   readonly authorizationServer: AuthorizationServer;
   readonly validator: TokenValidatorFunction;
+  /** With `identityClaims`: the trigger that puts `fhirUser` and `patient` into people's tokens. */
+  readonly preTokenGeneration?: PreTokenGenerationFunction;
   /** What the datastore is created with. */
   readonly identityProvider: IdentityProviderSettings;
 
@@ -45,6 +50,11 @@ export class SmartOnFhir {
     new HttpProvider(scope, "http");
     const { cognito } = props;
 
+    // Before the pool, which names it; the pool is then allowed to invoke it.
+    this.preTokenGeneration =
+      props.identityClaims &&
+      new PreTokenGenerationFunction(scope, "pre-token-generation", { ...props.identityClaims, bundling: props.preTokenGenerationBundling });
+
     this.authorizationServer = new AuthorizationServer(scope, "authorization-server", {
       ...cognito,
       // Domain prefixes are unique per region across all accounts; the account id makes the default free.
@@ -53,8 +63,10 @@ export class SmartOnFhir {
       scopes: props.scopes,
       singleTestUserPassword: cognito.singleTestUser && this.singleTestUserPassword(cognito.singleTestUser.username),
       testUserPasswordsVariable: cognito.testUsers.length > 0 ? this.testUserPasswords() : undefined,
+      preTokenGenerationLambdaArn: this.preTokenGeneration?.function.arn,
     });
     const auth = this.authorizationServer;
+    this.preTokenGeneration?.allowUserPool(auth.userPool.arn, props.accountId);
 
     this.validator = new TokenValidatorFunction(scope, "token-validator", {
       ...props.validator,
@@ -79,9 +91,9 @@ export class SmartOnFhir {
         oauthFlows: cognito.oauthFlows,
         scopes: auth.clientScopes,
         authorizationStrategy: props.authorizationStrategy,
-        // Cognito's tokens carry neither claim.
-        patientClaim: false,
-        fhirUserClaim: false,
+        // Only the trigger puts them into Cognito's tokens.
+        patientClaim: this.preTokenGeneration !== undefined,
+        fhirUserClaim: this.preTokenGeneration !== undefined,
       }),
     };
   }

@@ -1,18 +1,16 @@
 import { Construct } from "constructs";
-import { AssetType, Fn, TerraformAsset } from "cdktf";
-import { DataArchiveFile } from "@cdktf/provider-archive/lib/data-archive-file";
+import { Fn } from "cdktf";
 import { DataHttp } from "@cdktf/provider-http/lib/data-http";
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { LambdaAlias } from "@cdktf/provider-aws/lib/lambda-alias";
-import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
+import type { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { LambdaProvisionedConcurrencyConfig } from "@cdktf/provider-aws/lib/lambda-provisioned-concurrency-config";
-import { type NodejsBundleOptions, stagedBundle } from "../bundling";
+import type { NodejsBundleOptions } from "../bundling";
 import type { InvokeCondition, ResolvedValidator } from "../config";
-import { policyDocument, serviceTrustPolicy } from "../iam-policy";
+import { policyDocument } from "../iam-policy";
+import { addNodejsFunction } from "./nodejs-function";
 
 const ALIAS = "live";
 
@@ -39,34 +37,29 @@ export class TokenValidatorFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: TokenValidatorFunctionProps) {
     super(scope, id);
-    // The asset copies the bundle into the stack folder, so cdk.tf.json only holds stack-relative paths.
-    const bundle = new TerraformAsset(this, "bundle", { path: stagedBundle(props.bundling), type: AssetType.DIRECTORY });
+    // Read at deploy, so a cold start has the keys without a download.
     const keySet = new DataHttp(this, "key-set", { url: props.keySetUrl, requestHeaders: { Accept: "application/json" } });
     keySet.overrideLogicalId("jwks");
-    const zip = new DataArchiveFile(this, "zip", {
-      type: "zip",
-      source: [
-        { filename: "index.js", content: Fn.file(`${bundle.path}/index.js`) },
-        // Canonical (sorted) keys only, so an issuer reordering its JSON redeploys nothing; anything but a
-        // key set (an error page) ships as an empty file, and the function then downloads the keys at init.
-        { filename: "jwks.json", content: Fn.try([Fn.jsonencode({ keys: Fn.lookup(Fn.jsondecode(keySet.responseBody), "keys") }), ""]) },
-      ],
-      outputPath: "lambda_function.zip",
-      // The archive provider zeroes timestamps; a fixed mode makes the bytes independent of umask.
-      outputFileMode: "0644",
-    });
-    zip.overrideLogicalId("lambda_zip");
 
-    this.role = new IamRole(this, "role", {
-      name: props.roleName,
-      assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com"),
+    const provisioned = props.provisionedConcurrency > 0;
+    const parts = addNodejsFunction(this, {
+      ...props,
+      names: {
+        zip: "lambda_zip",
+        zipFile: "lambda_function.zip",
+        role: "lambda_role",
+        basicExecution: "lambda_basic",
+        xray: "lambda_xray",
+        logGroup: "token_validator",
+        function: "token_validator",
+      },
+      // Canonical (sorted) keys only, so an issuer reordering its JSON redeploys nothing; anything but a
+      // key set (an error page) ships as an empty file, and the function then downloads the keys at init.
+      extraFiles: [{ filename: "jwks.json", content: Fn.try([Fn.jsonencode({ keys: Fn.lookup(Fn.jsondecode(keySet.responseBody), "keys") }), ""]) }],
+      publish: provisioned ? true : undefined,
     });
-    this.role.overrideLogicalId("lambda_role");
-
-    new IamRolePolicyAttachment(this, "basic-execution", {
-      policyArn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
-      role: this.role.name,
-    }).overrideLogicalId("lambda_basic");
+    this.function = parts.function;
+    this.role = parts.role;
 
     // The validator reads only the issuer's public keys, over HTTPS; it calls no Cognito API. The
     // gist's address stays, holding a guard: whatever is attached to this role later, no Cognito access.
@@ -75,44 +68,6 @@ export class TokenValidatorFunction extends Construct {
       role: this.role.id,
       policy: policyDocument([{ Sid: "NoCognitoApiAccess", Effect: "Deny", Action: "cognito-idp:*", Resource: "*" }]),
     }).overrideLogicalId("cognito_access");
-
-    if (props.tracing) {
-      new IamRolePolicyAttachment(this, "xray", {
-        policyArn: "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
-        role: this.role.name,
-      }).overrideLogicalId("lambda_xray");
-    }
-
-    // Created before the function, so Lambda never makes one without retention.
-    const logGroupName = `/aws/lambda/${props.functionName}`;
-    const logGroup = new CloudwatchLogGroup(this, "log-group", {
-      name: logGroupName,
-      retentionInDays: props.logRetentionDays,
-      kmsKeyId: props.logKmsKeyArn,
-    });
-    logGroup.overrideLogicalId("token_validator");
-    // A function that ran before this stack managed it (the gist's) made this group on its first call.
-    if (props.importExistingLogGroup) logGroup.importFrom(logGroupName);
-
-    const provisioned = props.provisionedConcurrency > 0;
-    this.function = new LambdaFunction(this, "function", {
-      functionName: props.functionName,
-      role: this.role.arn,
-      filename: zip.outputPath,
-      sourceCodeHash: zip.outputBase64Sha256,
-      handler: "index.handler",
-      runtime: "nodejs22.x",
-      // The bundle is plain JavaScript, so Graviton costs 20 % less per GB-second with nothing to port.
-      architectures: ["arm64"],
-      memorySize: props.memoryMiB,
-      timeout: props.timeoutSeconds,
-      reservedConcurrentExecutions: props.reservedConcurrency,
-      publish: provisioned ? true : undefined,
-      tracingConfig: props.tracing ? { mode: "Active" } : undefined,
-      environment: { variables: props.environment },
-      dependsOn: [logGroup],
-    });
-    this.function.overrideLogicalId("token_validator");
 
     if (provisioned) {
       // Each code change publishes a version and moves the alias; HealthLake keeps calling the alias.
