@@ -2,7 +2,7 @@
 // measured in the same run on the same machine: one RS256 verification with node's crypto (the floor of
 // a warm request) and a bare `node -e ""` (the floor of a cold start). Also its size and what forged
 // tokens can make it keep in memory.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -12,6 +12,7 @@ import { JwksServer, loopbackCertificate } from "../testing/jwks-server";
 import { nowSeconds, rsaKey, signJwt } from "../testing/jwt";
 import { retainedAfter } from "../testing/memory-probe";
 import { LAMBDA_NODE_MAJOR, nodeBinary } from "../scripts/lambda-node";
+import { bareNodeMs, percentile, verdict } from "./measure";
 
 const TARGETS = { warmP50VsVerify: 2, coldVsBareNode: 1.2, bundleKiB: 60, forgedRetainedMiB: 1 };
 const WARM_REQUESTS = 5000;
@@ -21,21 +22,6 @@ const MEMORY_TOKENS = 20_000;
 const POOL = "us-east-1_BenchPool";
 const ENDPOINT = "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/";
 const MiB = 1024 * 1024;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
-
-/** A Node process that does nothing, in the validator's environment (an inherited NODE_EXTRA_CA_CERTS alone can cost 35 ms): spawn to exit. */
-function bareNodeMs(node: string, env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(node, ["-e", ""], { env, stdio: "ignore" });
-    child.on("exit", (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`node -e "" exited ${code}`))));
-  });
-}
 
 async function main(): Promise<void> {
   if (!fs.existsSync(BUNDLE)) throw new Error("lambda/dist/token-validator/index.js is missing: run `npm run build`");

@@ -1,5 +1,5 @@
-// Runs inside a fresh Node process (see bundle-process.ts): loads the validator bundle as Lambda would, sends it
-// COUNT requests with the events given, and prints one line of JSON: per-request latencies, how many were allowed,
+// Runs inside a fresh Node process (see bundle-process.ts): loads a Lambda bundle as Lambda would, sends it
+// COUNT requests with the events given, and prints one line of JSON: per-request latencies, how many the validator allowed,
 // whether node's https module was ever loaded, and, when FLOOR_JWK is given, the latency of one RS256 verification
 // of the same token with node's crypto right after each request (the floor, measured in the same moments).
 "use strict";
@@ -25,7 +25,7 @@ const floors = floorJwk ? events.map(floorOf) : [];
     const started = performance.now();
     const result = await handler(events[i % events.length]);
     latencies.push(performance.now() - started);
-    if (result.authPayload.isAuthorized === true) allowed++;
+    if (result?.authPayload?.isAuthorized === true) allowed++;
     if (floorJwk) {
       const verifyStarted = performance.now();
       floors[i % events.length]();
