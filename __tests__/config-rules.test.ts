@@ -1,6 +1,7 @@
 import {
   type CognitoTestUser,
   type HealthLakeSmartConfig,
+  type SignatureAlgorithm,
   type InvokeCondition,
   type OAuthFlow,
   type SingleTestUser,
@@ -13,6 +14,9 @@ import { ENVIRONMENTS } from "../environments";
 import { sandbox } from "../environments/sandbox";
 
 const base: HealthLakeSmartConfig = { name: "test", datastore: { name: "fhir" } };
+const OKTA = { preset: "okta", issuer: "https://example.okta.com/oauth2/default", clientIds: ["0oa-machine"], audience: "api://default" } as const;
+const ENTRA = { preset: "entra-id", issuer: "https://login.microsoftonline.com/tenant-id/v2.0", clientIds: ["app-id"] } as const;
+const OKTA_ENV: HealthLakeSmartConfig = { ...base, smart: { externalAuthorizationServer: OKTA } };
 const HEALTHLAKE_BASE = "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/";
 const smart = (cognito: NonNullable<HealthLakeSmartConfig["smart"]>["cognito"]): HealthLakeSmartConfig => ({ ...base, smart: { cognito } });
 
@@ -327,6 +331,96 @@ describe("configuration rules: each fails on a bad value, names field and value,
       { ...base, smart: { identityClaims: {}, cognito: { testUsers: [{ username: "p", email: "p@x.org", patientId: "1/2" }] } } },
       /^smart.cognito.testUsers\[0\].patientId "1\/2" is not a FHIR id/,
       { ...base, smart: { identityClaims: {}, cognito: { testUsers: [{ username: "p", email: "p@x.org", patientId: "p-1.2" }] } } },
+    ],
+    [
+      "externalReplacesCognito",
+      rules.externalReplacesCognito,
+      { ...base, smart: { externalAuthorizationServer: OKTA, cognito: { userPoolName: "pool" } } },
+      /^smart.cognito is set, but smart.externalAuthorizationServer replaces the Cognito user pool: remove one of them/,
+      { ...base, smart: { externalAuthorizationServer: OKTA } },
+    ],
+    [
+      "externalReplacesCognito (identity claims)",
+      rules.externalReplacesCognito,
+      { ...base, smart: { externalAuthorizationServer: OKTA, identityClaims: {} } },
+      /^smart.identityClaims is a Cognito trigger, but smart.externalAuthorizationServer replaces Cognito/,
+      { ...base, smart: { externalAuthorizationServer: { ...OKTA, oauthFlows: ["code"], personClaims: true }, scopes: ["patient/*.read"] } },
+    ],
+    [
+      "externalEndpoints (no preset, no endpoints)",
+      rules.externalEndpoints,
+      {
+        ...base,
+        smart: { externalAuthorizationServer: { issuer: "https://idp.example.org", clientIds: ["c"], tokenEndpoint: "https://idp.example.org/token" } },
+      },
+      /^smart.externalAuthorizationServer.authorizationEndpoint is missing: set it, or a preset \(okta, entra-id, auth0, keycloak\)/,
+      {
+        ...base,
+        smart: {
+          externalAuthorizationServer: {
+            issuer: "https://idp.example.org",
+            clientIds: ["c"],
+            tokenEndpoint: "https://idp.example.org/token",
+            authorizationEndpoint: "https://idp.example.org/authorize",
+          },
+        },
+      },
+    ],
+    [
+      "externalEndpoints (http)",
+      rules.externalEndpoints,
+      { ...base, smart: { externalAuthorizationServer: { ...OKTA, jwksUri: "http://example.okta.com/keys" } } },
+      /^smart.externalAuthorizationServer.jwksUri "http:\/\/example.okta.com\/keys" is not an https URL/,
+      { ...base, smart: { externalAuthorizationServer: { ...OKTA, jwksUri: "https://example.okta.com/keys" } } },
+    ],
+    [
+      "externalEndpoints (introspection on a provider without it)",
+      rules.externalEndpoints,
+      { ...base, smart: { externalAuthorizationServer: { ...ENTRA, validation: "introspection", introspectionClientId: "v" } } },
+      /^smart.externalAuthorizationServer.validation is "introspection", but entra-id documents no introspection endpoint: use validation "oidc"/,
+      { ...base, smart: { externalAuthorizationServer: ENTRA } },
+    ],
+    [
+      "externalEndpoints (introspection client)",
+      rules.externalEndpoints,
+      { ...base, smart: { externalAuthorizationServer: { ...OKTA, validation: "introspection" } } },
+      /^smart.externalAuthorizationServer.introspectionClientId is missing/,
+      { ...base, smart: { externalAuthorizationServer: { ...OKTA, validation: "introspection", introspectionClientId: "0oa-validator" } } },
+    ],
+    [
+      "externalTokens (PS256)",
+      rules.externalTokens,
+      { ...base, smart: { externalAuthorizationServer: { ...OKTA, algorithms: ["PS256" as SignatureAlgorithm] } } },
+      /^smart.externalAuthorizationServer.algorithms \["PS256"\] must list algorithms of RS256, ES256 \(the validator's aws-jwt-verify verifies no PS256\)/,
+      { ...base, smart: { externalAuthorizationServer: { ...OKTA, algorithms: ["ES256"] } } },
+    ],
+    [
+      "externalTokens (people without person claims)",
+      rules.externalTokens,
+      { ...base, smart: { externalAuthorizationServer: { ...OKTA, oauthFlows: ["code"] } } },
+      /^smart.externalAuthorizationServer.oauthFlows includes "code" \(people\), but personClaims is false/,
+      { ...base, smart: { externalAuthorizationServer: { ...OKTA, oauthFlows: ["code"], personClaims: true } } },
+    ],
+    [
+      "externalTokens (clients)",
+      rules.externalTokens,
+      { ...base, smart: { externalAuthorizationServer: { ...OKTA, clientIds: [] } } },
+      /^smart.externalAuthorizationServer.clientIds \[\] must list the accepted app clients/,
+      OKTA_ENV,
+    ],
+    [
+      "externalTokens (lifetime)",
+      rules.externalTokens,
+      { ...base, smart: { externalAuthorizationServer: { ...OKTA, maxTokenLifetimeSeconds: 30 } } },
+      /^smart.externalAuthorizationServer.maxTokenLifetimeSeconds 30 must be a whole number from 60 to 2592000/,
+      { ...base, smart: { externalAuthorizationServer: { ...OKTA, maxTokenLifetimeSeconds: 60 } } },
+    ],
+    [
+      "oauthFlows (external, machine without a system scope)",
+      rules.oauthFlows,
+      { ...base, smart: { externalAuthorizationServer: OKTA, scopes: ["patient/*.read"] } },
+      /^smart.externalAuthorizationServer.oauthFlows includes "client_credentials", but smart.scopes \["patient\/\*.read"\] has no system\/ scope/,
+      OKTA_ENV,
     ],
     [
       "remoteStateBucket",

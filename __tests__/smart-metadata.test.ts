@@ -1,5 +1,5 @@
 import { cognitoUrls } from "../stacks/cognito-urls";
-import { buildSmartMetadata, smartCapabilities } from "../stacks/smart-metadata";
+import { COGNITO_ACCESS_TOKEN_CLAIMS, buildSmartMetadata, smartCapabilities } from "../stacks/smart-metadata";
 
 describe("cognitoUrls", () => {
   test("issuer and JWKS come from the pool, OAuth endpoints from the hosted UI domain", () => {
@@ -15,8 +15,10 @@ describe("cognitoUrls", () => {
   });
 });
 
-const NO_CLAIMS = { patientClaim: false, fhirUserClaim: false };
-const BOTH_CLAIMS = { patientClaim: true, fhirUserClaim: true };
+// Cognito's clients, as SmartOnFhir passes them: every one has a secret.
+const SECRETS = ["client_secret_basic", "client_secret_post"];
+const NO_CLAIMS = { patientClaim: false, fhirUserClaim: false, clientAuthMethods: SECRETS };
+const BOTH_CLAIMS = { patientClaim: true, fhirUserClaim: true, clientAuthMethods: SECRETS };
 const PEOPLE_SCOPES = ["openid", "launch/patient", "patient/*.read", "user/*.read"];
 
 describe("smartCapabilities: discovery says only what the deployment delivers", () => {
@@ -83,7 +85,7 @@ describe("smartCapabilities: discovery says only what the deployment delivers", 
       ["code"],
       ["openid", "patient/*.read"],
       "SMART_ON_FHIR_V1",
-      { patientClaim: true, fhirUserClaim: false },
+      { patientClaim: true, fhirUserClaim: false, clientAuthMethods: SECRETS },
       ["client-confidential-symmetric", "permission-v1", "launch-standalone", "permission-patient"],
     ],
     [
@@ -112,7 +114,14 @@ describe("smartCapabilities: discovery says only what the deployment delivers", 
 
 describe("buildSmartMetadata", () => {
   const urls = cognitoUrls("p", "us-east-1", "us-east-1_X");
-  const input = { urls, scopes: ["system/*.*"], authorizationStrategy: "SMART_ON_FHIR_V1", ...NO_CLAIMS } as const;
+  const input = {
+    urls,
+    scopes: ["system/*.*"],
+    authorizationStrategy: "SMART_ON_FHIR_V1",
+    tokenClaims: COGNITO_ACCESS_TOKEN_CLAIMS,
+    responseModes: ["query"],
+    ...NO_CLAIMS,
+  } as const;
 
   test("machines only: no authorize-side fields besides the endpoint HealthLake requires", () => {
     expect(buildSmartMetadata({ ...input, oauthFlows: ["client_credentials"] })).toEqual({
@@ -177,6 +186,26 @@ describe("buildSmartMetadata", () => {
     ];
     expect(claims(NO_CLAIMS)).toEqual(cognito);
     expect(claims(BOTH_CLAIMS)).toEqual([...cognito, "fhirUser", "patient"]);
+  });
+
+  test("an external server: only the endpoints it has, no client authentication or claims it did not declare", () => {
+    const external = {
+      urls: { issuer: "https://idp.example.org", authorize: "https://idp.example.org/authorize", token: "https://idp.example.org/token" },
+      scopes: ["system/*.read"],
+      authorizationStrategy: "SMART_ON_FHIR_V1",
+      oauthFlows: ["client_credentials"],
+      patientClaim: false,
+      fhirUserClaim: false,
+    } as const;
+    expect(buildSmartMetadata(external)).toEqual({
+      issuer: "https://idp.example.org",
+      authorization_endpoint: "https://idp.example.org/authorize",
+      token_endpoint: "https://idp.example.org/token",
+      grant_types_supported: ["client_credentials"],
+      scopes_supported: ["system/*.read"],
+      code_challenge_methods_supported: ["S256"],
+      capabilities: ["permission-v1"],
+    });
   });
 
   test("issuer is the token issuer, not the hosted UI", () => {

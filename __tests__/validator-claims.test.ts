@@ -1,4 +1,4 @@
-import { authPayload, checkClaims } from "../lambda/token-validator/claims";
+import { type TokenPolicy, authPayload, checkClaims } from "../lambda/token-validator/claims";
 import { DenyError } from "../lambda/token-validator/deny";
 import { LIMITS } from "../lambda/token-validator/limits";
 import { peekToken, precheckToken } from "../lambda/token-validator/unverified-token";
@@ -6,7 +6,16 @@ import { b64url } from "../testing/jwt";
 
 const NOW = 1_800_000_000;
 const ENDPOINT = "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/";
-const RULES = { clientIds: ["client-a", "client-b"], requireTokenUse: true, strategy: "SMART_ON_FHIR_V1" } as const;
+// Cognito's policy (settings.ts): client_id, scope, no audience required, token_use required, one day.
+const RULES: TokenPolicy = {
+  clientIds: ["client-a", "client-b"],
+  clientClaim: "client_id",
+  scopeClaims: ["scope"],
+  audienceRequired: false,
+  requireTokenUse: true,
+  maxLifetimeSeconds: LIMITS.maxTokenLifetimeSeconds,
+  strategy: "SMART_ON_FHIR_V1",
+};
 const VALID = {
   iss: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Pool",
   sub: "7c1d",

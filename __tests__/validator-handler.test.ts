@@ -24,8 +24,11 @@ beforeEach(() => {
   server.hang = false;
 });
 
+/** The validator mode under test: the hostile-token suite runs in each mode that verifies JWTs. */
+let MODE: "cognito" | "oidc" = "cognito";
+
 const env = (jwksUri: string, extra: Record<string, string> = {}) => ({
-  USER_POOL_ID: POOL,
+  ...(MODE === "cognito" ? { USER_POOL_ID: POOL } : { AUTH_MODE: "oidc", ISSUER }),
   JWKS_URI: jwksUri,
   CLIENT_ID: "client-a,client-b",
   USER_ROLE_ARN: ROLE,
@@ -52,6 +55,8 @@ const claims = (change: Record<string, unknown> = {}) => {
     exp: now + 3600,
     scope: "launch/patient system/*.read",
     jti: "j",
+    // An oidc issuer's tokens name their audience; by default, the datastore.
+    ...(MODE === "oidc" ? { aud: ENDPOINT } : {}),
     ...change,
   };
 };
@@ -101,7 +106,9 @@ describe("token validator handler", () => {
     expect(result.authPayload).toMatchObject({ isAuthorized: true, fhirUser: "Practitioner/p1", patient: "p-9", scope: "user/Patient.read" });
   });
 
-  // Categories of security-reliability.md §2 (row numbers in brackets); every one must deny.
+  // Categories of security-reliability.md §2 (row numbers in brackets); every one must deny, in
+  // every mode that verifies JWTs but where marked: token_use is Cognito's alone.
+  const COGNITO_ONLY = ["[38] token_use missing"];
   const hostile: [string, () => unknown, string][] = [
     ["[1] empty token", () => "", "malformed"],
     ["[2] a number instead of a token", () => 12345, "malformed"],
@@ -192,11 +199,25 @@ describe("token validator handler", () => {
     ["aud bound to another datastore", () => signJwt(key, claims({ aud: ENDPOINT.replace("0123", "ffff") })), "claims"],
   ];
 
-  test.each(hostile)("denies %s (%s)", async (_name, token, reason) => {
-    const { handler, lines } = newHandler();
-    const result = await handler(event(token()));
-    expect(isDeny(result)).toBe(true);
-    expect(lines.at(-1)).toMatchObject({ decision: "deny", reason });
+  describe.each(["cognito", "oidc"] as const)("in %s mode", (mode) => {
+    beforeAll(() => {
+      MODE = mode;
+    });
+    afterAll(() => {
+      MODE = "cognito";
+    });
+
+    test.each(hostile.filter(([name]) => mode === "cognito" || !COGNITO_ONLY.includes(name)))("denies %s (%s)", async (_name, token, reason) => {
+      const { handler, lines } = newHandler();
+      const result = await handler(event(token()));
+      expect(isDeny(result)).toBe(true);
+      expect(lines.at(-1)).toMatchObject({ decision: "deny", reason });
+    });
+
+    test("allows the same valid token, so every deny above is the hostile change", async () => {
+      const { handler } = newHandler();
+      expect((await handler(event(signJwt(key, claims())))).authPayload.isAuthorized).toBe(true);
+    });
   });
 
   test("[49] denies a valid token sent for an endpoint that is not a HealthLake R4 datastore of this region", async () => {

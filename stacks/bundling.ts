@@ -27,6 +27,8 @@ export function bundleNodejs(options: NodejsBundleOptions, outfile: string): str
     format: "cjs",
     minify: true,
     alias: options.alias && { ...options.alias },
+    // The runtime's own AWS SDK v3, as aws-lambda-nodejs leaves it out for nodejs18.x and later.
+    external: ["@aws-sdk/*"],
     absWorkingDir: path.dirname(entry),
     logLevel: "warning",
   });

@@ -87,7 +87,7 @@ export class HealthLakeSmartStack extends TerraformStack {
         preventDestroy: config.protectData,
       });
 
-    if (smart) smartOutputs(this, smart);
+    if (smart) smartOutputs(this, smart, datastore);
     datastoreOutputs(this, datastore, config.datastore.createKmsKey || storage ? { arn: datastoreKeyArn } : undefined);
     if (storage) importExportOutputs(this, storage);
   }

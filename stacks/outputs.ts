@@ -18,24 +18,47 @@ export function datastoreOutputs(scope: Construct, datastore: HealthlakeFhirData
   }
 }
 
-/** The gist's Cognito outputs, and each app client's credentials (sensitive). */
-export function smartOutputs(scope: Construct, smart: SmartOnFhir): void {
+/** The gist's Cognito outputs and each app client's credentials (sensitive); or, with an external server, what to register there. */
+export function smartOutputs(scope: Construct, smart: SmartOnFhir, datastore: HealthlakeFhirDatastore): void {
   const auth = smart.authorizationServer;
-  new TerraformOutput(scope, "cognito_scopes", {
-    description: "Cognito scopes",
-    value: Object.fromEntries(Object.entries(auth.resourceServers).map(([id, server]) => [id, server.id])),
-  });
-  new TerraformOutput(scope, "cognito_oauth_endpoints", {
-    description: "OAuth endpoints for Cognito",
-    value: { authorization: auth.urls.authorize, token: auth.urls.token, userinfo: auth.urls.userInfo, jwks: auth.urls.jwks },
-  });
-  new TerraformOutput(scope, "cognito_domain", { description: "Cognito domain", value: auth.urls.hostedUi });
-  for (const { address, flow, client } of auth.clients) {
-    new TerraformOutput(scope, address === "client" ? "cognito_client_credentials" : `cognito_${address}_client_credentials`, {
-      description: `Cognito Client credentials (${flow === "code" ? "authorization code with PKCE, for people" : "client credentials, for machines"})`,
-      value: { client_id: client.id, client_secret: client.clientSecret },
-      sensitive: true,
+  if (auth) {
+    new TerraformOutput(scope, "cognito_scopes", {
+      description: "Cognito scopes",
+      value: Object.fromEntries(Object.entries(auth.resourceServers).map(([id, server]) => [id, server.id])),
     });
+    new TerraformOutput(scope, "cognito_oauth_endpoints", {
+      description: "OAuth endpoints for Cognito",
+      value: { authorization: auth.urls.authorize, token: auth.urls.token, userinfo: auth.urls.userInfo, jwks: auth.urls.jwks },
+    });
+    new TerraformOutput(scope, "cognito_domain", { description: "Cognito domain", value: auth.urls.hostedUi });
+    for (const { address, flow, client } of auth.clients) {
+      new TerraformOutput(scope, address === "client" ? "cognito_client_credentials" : `cognito_${address}_client_credentials`, {
+        description: `Cognito Client credentials (${flow === "code" ? "authorization code with PKCE, for people" : "client credentials, for machines"})`,
+        value: { client_id: client.id, client_secret: client.clientSecret },
+        sensitive: true,
+      });
+    }
+  }
+  const external = smart.externalAuthorizationServer;
+  if (external) {
+    new TerraformOutput(scope, "smart_app_registration", {
+      description: "What to configure at your authorization server and in SMART apps: the audience tokens must name, the FHIR base URL and its SMART discovery",
+      value: {
+        issuer: external.urls.issuer,
+        audience: external.audience ?? datastore.datastoreEndpoint,
+        fhir_base_url: datastore.datastoreEndpoint,
+        smart_configuration: `${datastore.datastoreEndpoint}.well-known/smart-configuration`,
+        authorization_endpoint: external.urls.authorize,
+        token_endpoint: external.urls.token,
+        scopes: smart.clientScopes,
+      },
+    });
+    if (external.introspectionSecret) {
+      new TerraformOutput(scope, "introspection_client_secret_arn", {
+        description: "Put the validator's client secret here: aws secretsmanager put-secret-value --secret-id <arn> --secret-string <secret>",
+        value: external.introspectionSecret.arn,
+      });
+    }
   }
 }
 

@@ -1,9 +1,8 @@
 import { type AuthorizationStrategy, parseClinicalScope } from "../smart/scope-grammar";
-import type { CognitoUrls } from "./cognito-urls";
-import type { OAuthFlow } from "./config";
+import type { AuthorizationServerUrls, OAuthFlow } from "./config";
 
 export interface SmartMetadataInput {
-  readonly urls: CognitoUrls;
+  readonly urls: AuthorizationServerUrls;
   readonly oauthFlows: readonly OAuthFlow[];
   /** Scopes the app clients may request, as Cognito renders them (`system/*.*`, `openid`, ...). */
   readonly scopes: readonly string[];
@@ -12,6 +11,15 @@ export interface SmartMetadataInput {
   readonly patientClaim: boolean;
   /** Access and ID tokens of people carry a `fhirUser` claim. */
   readonly fhirUserClaim: boolean;
+  /**
+   * How confidential clients authenticate at the token endpoint, when this deployment knows (its own
+   * Cognito clients all have secrets). @default - not advertised (an external server's own discovery says)
+   */
+  readonly clientAuthMethods?: readonly string[];
+  /** Claims the server puts in every access token. @default - none listed */
+  readonly tokenClaims?: readonly string[];
+  /** How the authorize endpoint returns its answer, when the server allows only some. @default - not advertised */
+  readonly responseModes?: readonly string[];
 }
 
 const GRANT_TYPE: Record<OAuthFlow, string> = {
@@ -20,7 +28,7 @@ const GRANT_TYPE: Record<OAuthFlow, string> = {
 };
 
 // Claims Cognito puts in access tokens (Cognito developer guide, "Understanding the access token").
-const COGNITO_ACCESS_TOKEN_CLAIMS = [
+export const COGNITO_ACCESS_TOKEN_CLAIMS = [
   "sub",
   "iss",
   "client_id",
@@ -44,31 +52,34 @@ const COGNITO_ACCESS_TOKEN_CLAIMS = [
  * clients, scopes and token claims really support.
  */
 export function buildSmartMetadata(input: SmartMetadataInput): Record<string, unknown> {
-  const { urls, oauthFlows, scopes } = input;
+  const { urls, oauthFlows, scopes, clientAuthMethods } = input;
   const code = oauthFlows.includes("code");
-  const authMethods = ["client_secret_basic", "client_secret_post"];
   const identityClaims = [...(input.fhirUserClaim ? ["fhirUser"] : []), ...(input.patientClaim ? ["patient"] : [])];
+  const claims = [...(input.tokenClaims ?? []), ...identityClaims];
   return {
     issuer: urls.issuer,
-    jwks_uri: urls.jwks,
+    ...(urls.jwks === undefined ? {} : { jwks_uri: urls.jwks }),
     // HealthLake requires an authorization endpoint even when only client credentials are offered.
     authorization_endpoint: urls.authorize,
     token_endpoint: urls.token,
-    revocation_endpoint: urls.revoke,
+    ...(urls.revoke === undefined ? {} : { revocation_endpoint: urls.revoke }),
     ...(code
       ? {
-          userinfo_endpoint: urls.userInfo,
+          ...(urls.userInfo === undefined ? {} : { userinfo_endpoint: urls.userInfo }),
           response_types_supported: ["code"],
-          // Cognito's authorize endpoint answers in the query string only: no fragment, no form_post.
-          response_modes_supported: ["query"],
+          ...(input.responseModes === undefined ? {} : { response_modes_supported: [...input.responseModes] }),
           subject_types_supported: ["public"],
         }
       : {}),
     grant_types_supported: oauthFlows.map((flow) => GRANT_TYPE[flow]),
     scopes_supported: [...scopes],
-    token_endpoint_auth_methods_supported: authMethods,
-    revocation_endpoint_auth_methods_supported: authMethods,
-    claims_supported: [...COGNITO_ACCESS_TOKEN_CLAIMS, ...identityClaims],
+    ...(clientAuthMethods === undefined
+      ? {}
+      : {
+          token_endpoint_auth_methods_supported: [...clientAuthMethods],
+          ...(urls.revoke === undefined ? {} : { revocation_endpoint_auth_methods_supported: [...clientAuthMethods] }),
+        }),
+    ...(claims.length === 0 ? {} : { claims_supported: claims }),
     code_challenge_methods_supported: ["S256"],
     capabilities: smartCapabilities(input),
   };
@@ -76,9 +87,9 @@ export function buildSmartMetadata(input: SmartMetadataInput): Record<string, un
 
 /** SMART App Launch capabilities that hold for confidential Cognito clients with these flows, scopes and claims. */
 export function smartCapabilities(input: Omit<SmartMetadataInput, "urls">): string[] {
-  const { oauthFlows, scopes, authorizationStrategy, patientClaim, fhirUserClaim } = input;
+  const { oauthFlows, scopes, authorizationStrategy, patientClaim, fhirUserClaim, clientAuthMethods } = input;
   const clinical = scopes.map(parseClinicalScope).filter((scope) => scope !== undefined);
-  const capabilities = ["client-confidential-symmetric"];
+  const capabilities = clientAuthMethods?.some((method) => method.startsWith("client_secret")) ? ["client-confidential-symmetric"] : [];
   if (clinical.some((scope) => scope.version === 1)) capabilities.push("permission-v1");
   if (authorizationStrategy === "SMART_ON_FHIR" && clinical.some((scope) => scope.version === 2)) {
     capabilities.push("permission-v2");

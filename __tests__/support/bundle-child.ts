@@ -19,9 +19,13 @@ export class HandlerError extends Error {
 export class BundleChild {
   private constructor(private readonly child: ChildProcess) {}
 
-  /** Starts the process and resolves once the bundle is loaded (Lambda's init is over). */
-  static start(bundle: string, env: NodeJS.ProcessEnv): Promise<BundleChild> {
-    const child = fork(path.join(__dirname, "bundle-child-main.cjs"), [bundle], { env, stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  /** Starts the process and resolves once the bundle is loaded (Lambda's init is over). `preload` modules load first (`node -r`). */
+  static start(bundle: string, env: NodeJS.ProcessEnv, preload: readonly string[] = []): Promise<BundleChild> {
+    const child = fork(path.join(__dirname, "bundle-child-main.cjs"), [bundle], {
+      env,
+      execArgv: preload.flatMap((module) => ["-r", module]),
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+    });
     return new Promise((resolve, reject) => {
       child.once("message", () => resolve(new BundleChild(child)));
       child.once("exit", (code) => reject(new Error(`bundle process exited (${code}) during init`)));

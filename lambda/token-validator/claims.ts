@@ -4,10 +4,22 @@ import { DenyError } from "./deny";
 import { LIMITS } from "./limits";
 import { type SmartScopes, parseScopes } from "./scopes";
 
-export interface ClaimRules {
+/** What a token of the configured authorization server must hold, whichever way it was verified. */
+export interface TokenPolicy {
+  /** Clients whose tokens are accepted. */
   readonly clientIds: readonly string[];
+  /** The claim holding the client id: `client_id` (Cognito, RFC 9068), `cid` (Okta), `azp` (Entra ID, Auth0, Keycloak). */
+  readonly clientClaim: string;
+  /** Claims holding scopes, each a space-separated string or an array of strings; their scopes are combined. */
+  readonly scopeClaims: readonly string[];
+  /** `aud` must include this. @default - the request's datastore endpoint */
+  readonly audience?: string;
+  /** A token without `aud` is refused (tokens of other issuers name their audience; Cognito's do not). */
+  readonly audienceRequired: boolean;
   /** Tokens of a Cognito pool must carry `token_use: access`; other issuers' may omit it. */
   readonly requireTokenUse: boolean;
+  /** Longest `exp - iat` accepted. */
+  readonly maxLifetimeSeconds: number;
   /** Which SMART scope versions the datastore honours. */
   readonly strategy: AuthorizationStrategy;
 }
@@ -36,12 +48,14 @@ export interface CheckedClaims {
 const isTime = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 
 /**
- * Checks a signature-verified payload beyond what aws-jwt-verify enforces: `exp` and `iat`
- * present, nothing issued in the future, a bounded lifetime, the token kind, the client, any
- * audience, identity claims and SMART scopes. Throws DenyError; `nowSeconds` is epoch seconds.
+ * Checks the claims of a token its authorization server vouched for (a verified signature, or an
+ * active introspection answer): `exp` and `iat` present, nothing issued in the future, a bounded
+ * lifetime, the token kind, the client, the audience, identity claims and SMART scopes. Throws
+ * DenyError; `nowSeconds` is epoch seconds.
  */
-export function checkClaims(payload: Readonly<Record<string, unknown>>, datastoreEndpoint: string, rules: ClaimRules, nowSeconds: number): CheckedClaims {
-  const { iss, sub, exp, iat, nbf, client_id: clientId, token_use: tokenUse, aud, scope, fhirUser, patient } = payload;
+export function checkClaims(payload: Readonly<Record<string, unknown>>, datastoreEndpoint: string, policy: TokenPolicy, nowSeconds: number): CheckedClaims {
+  const { iss, sub, exp, iat, nbf, token_use: tokenUse, aud, fhirUser, patient } = payload;
+  const clientId = payload[policy.clientClaim];
 
   if (!isTime(exp) || !isTime(iat)) throw new DenyError("time");
   if (exp <= nowSeconds) throw new DenyError("time");
@@ -49,20 +63,19 @@ export function checkClaims(payload: Readonly<Record<string, unknown>>, datastor
   if (nbf !== undefined && (!isTime(nbf) || nbf > nowSeconds + LIMITS.clockSkewSeconds)) throw new DenyError("time");
   // A validity window that exists: issued before it expires, valid before it expires.
   if (exp <= iat || (nbf !== undefined && nbf >= exp)) throw new DenyError("time");
-  if (exp - iat > LIMITS.maxTokenLifetimeSeconds) throw new DenyError("time");
+  if (exp - iat > policy.maxLifetimeSeconds) throw new DenyError("time");
 
-  if (rules.requireTokenUse ? tokenUse !== "access" : tokenUse !== undefined && tokenUse !== "access") throw new DenyError("claims");
-  if (typeof clientId !== "string" || !rules.clientIds.includes(clientId)) throw new DenyError("claims");
-  if (aud !== undefined && !audienceIncludes(aud, datastoreEndpoint)) throw new DenyError("claims");
+  if (policy.requireTokenUse ? tokenUse !== "access" : tokenUse !== undefined && tokenUse !== "access") throw new DenyError("claims");
+  if (typeof clientId !== "string" || !policy.clientIds.includes(clientId)) throw new DenyError("claims");
+  if (aud === undefined ? policy.audienceRequired : !audienceIncludes(aud, policy.audience ?? datastoreEndpoint)) throw new DenyError("claims");
   if (typeof iss !== "string" || typeof sub !== "string" || sub === "") throw new DenyError("claims");
   if (fhirUser !== undefined && (typeof fhirUser !== "string" || personType(fhirUser, datastoreEndpoint) === undefined)) throw new DenyError("claims");
   if (patient !== undefined && (typeof patient !== "string" || !FHIR_ID.test(patient))) throw new DenyError("claims");
   const user = fhirUser as string | undefined;
   const patientId = patient as string | undefined;
 
-  if (typeof scope !== "string") throw new DenyError("scope");
-  const scopes = parseScopes(scope, {
-    strategy: rules.strategy,
+  const scopes = parseScopes(scopeClaim(payload, policy.scopeClaims), {
+    strategy: policy.strategy,
     patientBound: patientId !== undefined || (user !== undefined && personType(user, datastoreEndpoint) === "Patient"),
     userBound: user !== undefined,
   });
@@ -74,11 +87,32 @@ export function checkClaims(payload: Readonly<Record<string, unknown>>, datastor
   return { iss, sub, clientId, iat, nbf: isTime(nbf) ? nbf : iat, exp, scopes, fhirUser: user, patient: patientId };
 }
 
-/** A token bound to a resource (RFC 8707) must be bound to this datastore. */
-function audienceIncludes(aud: unknown, datastoreEndpoint: string): boolean {
-  const accepted = new Set([datastoreEndpoint, datastoreEndpoint.replace(/\/$/, "")]);
+/** `aud` (a string or an array of strings) names the expected audience; a URL matches with or without its final slash. */
+function audienceIncludes(aud: unknown, expected: string): boolean {
+  const accepted = new Set([expected, expected.replace(/\/$/, "")]);
   const audiences = Array.isArray(aud) ? aud : [aud];
   return audiences.some((a) => typeof a === "string" && accepted.has(a));
+}
+
+// A scope in an array claim: printable ASCII without space, as RFC 6749 section 3.3 defines scope tokens.
+const SCOPE_TOKEN = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
+
+/**
+ * The scopes of every configured claim as one space-separated string: a claim is a space-separated
+ * string (`scope`, Entra ID's `scp`) or an array of scope tokens (Okta's `scp`, Entra ID's `roles`).
+ * A token with none of them, or one of another shape, has no usable scope.
+ */
+function scopeClaim(payload: Readonly<Record<string, unknown>>, names: readonly string[]): string {
+  const parts: string[] = [];
+  for (const name of names) {
+    const value = payload[name];
+    if (value === undefined) continue;
+    if (typeof value === "string") parts.push(value);
+    else if (Array.isArray(value) && value.every((item) => typeof item === "string" && SCOPE_TOKEN.test(item))) parts.push(value.join(" "));
+    else throw new DenyError("scope");
+  }
+  if (parts.length === 0) throw new DenyError("scope");
+  return parts.join(" ");
 }
 
 /** The `authPayload` HealthLake reads for an allowed request. */

@@ -10,6 +10,8 @@ export type DenyReason =
   | "claims" // token_use, client_id, aud, sub or identity claims do not hold
   | "scope" // no usable SMART clinical scope
   | "jwks_unavailable" // the issuer's keys could not be fetched in time
+  | "inactive" // the introspection endpoint says the token is not active
+  | "introspection_unavailable" // the introspection endpoint gave no usable answer in time, or refused our credentials
   | "timeout" // the request deadline passed
   | "internal"; // anything else
 

@@ -1,12 +1,16 @@
 import type { AuthPayload } from "./claims";
-import { type LogLevel, loadSettings } from "./settings";
+import { ClientSecret, type SecretSource, secretsManagerSecret } from "./client-secret";
+import { type LogLevel, type ValidatorSettings, loadSettings } from "./settings";
 import { DenyError, type DenyReason } from "./deny";
 import { operationOf, parseRequest } from "./event";
 import { IssuerKeys } from "./issuer-keys";
 import { JwksFetcher, type JwksFetcherOptions, parseKeySet } from "./jwks-fetcher";
 import { LIMITS } from "./limits";
-import { type LogSink, loggableName, logger, subjectRef } from "./log";
-import { type Allowed, TokenVerifier, denyReason } from "./verifier";
+import { type Log, type LogSink, loggableName, logger, subjectRef } from "./log";
+import { IntrospectionAuthenticator } from "./introspection";
+import { IntrospectionCache } from "./introspection-cache";
+import { JwtAuthenticator } from "./jwt-authenticator";
+import { type Allowed, type TokenAuthenticator, TokenVerifier, denyReason } from "./verifier";
 
 export type HandlerResult = { readonly authPayload: AuthPayload; readonly iamRoleARN: string } | { readonly authPayload: { readonly isAuthorized: false } };
 
@@ -19,6 +23,10 @@ export interface HandlerDependencies {
   readonly jwksRefreshMs?: number;
   /** The issuer's key set as shipped with the deployment (`jwks.json`). @default - downloaded at init */
   readonly bundledKeySet?: Uint8Array;
+  /** The introspection client secret. @default - the Secrets Manager secret INTROSPECTION_SECRET_ARN names */
+  readonly secretSource?: SecretSource;
+  /** The clock of the introspection cache, epoch milliseconds. @default Date.now */
+  readonly now?: () => number;
 }
 
 const DENY: HandlerResult = Object.freeze({ authPayload: Object.freeze({ isAuthorized: false as const }) });
@@ -28,8 +36,8 @@ const stdout: LogSink = (line) => setImmediate(writeLine, line);
 const writeLine = (line: string) => process.stdout.write(`${line}\n`);
 
 /**
- * Builds HealthLake's token-validation handler from the environment and starts downloading the
- * issuer's keys. It never rejects and never waits past LIMITS.requestDeadlineMs: every failure,
+ * Builds HealthLake's token-validation handler from the environment and starts fetching what it
+ * verifies with: the issuer's keys, or the introspection client secret. It never rejects and never waits past LIMITS.requestDeadlineMs: every failure,
  * whatever it is, is `isAuthorized: false`.
  */
 export function createHandler(env: Readonly<Record<string, string | undefined>>, deps: HandlerDependencies = {}) {
@@ -45,32 +53,14 @@ export function createHandler(env: Readonly<Record<string, string | undefined>>,
   }
 
   const settings = loaded.settings;
-  const keys = new IssuerKeys(
-    settings.jwksUri,
-    new JwksFetcher({
-      timeoutMs: LIMITS.jwksFetchTimeoutMs,
-      freezeLatenessMs: LIMITS.jwksFreezeLatenessMs,
-      maxBytes: LIMITS.jwksMaxBytes,
-      failureBackoffMs: LIMITS.jwksFailureBackoffMs,
-      tls: deps.tls,
-    }),
-    { refreshMs: deps.jwksRefreshMs ?? LIMITS.jwksRefreshMs, unknownKidWaitMs: LIMITS.unknownKidWaitMs },
-  );
-  const verifier = new TokenVerifier(settings, keys);
-  // Keys shipped with the deployment need no network at all on a cold start; without them, or when
-  // they are unusable, the download starts now, before the first request arrives.
-  const bundled = deps.bundledKeySet && parseKeySet(deps.bundledKeySet);
-  if (bundled) keys.seed(bundled);
-  else {
-    if (deps.bundledKeySet) log("warn", { event: "bundled_keys", reason: "not a key set with a usable signature key" });
-    keys.download().catch((err: unknown) => log("warn", { event: "jwks_preload", reason: denyReason(err) }));
-  }
+  const verifier = new TokenVerifier(settings.policy, settings.introspection ? introspecting(settings, deps) : verifyingJwts(settings, deps, log));
+  const tokens = settings.introspection ? "any" : "jwt";
 
   return async (event: unknown): Promise<HandlerResult> => {
     const started = performance.now();
     const operation = operationOf(event);
     try {
-      const allowed = await withinDeadline(verifier.validate(parseRequest(event, settings.region)));
+      const allowed = await withinDeadline(verifier.validate(parseRequest(event, settings.region, tokens)));
       log("info", {
         decision: "allow",
         operation,
@@ -86,6 +76,54 @@ export function createHandler(env: Readonly<Record<string, string | undefined>>,
       return DENY;
     }
   };
+}
+
+/**
+ * `cognito` and `oidc`: the issuer's keys, shipped with the deployment (no network at all on a cold
+ * start) or, without them or when they are unusable, downloaded now, before the first request arrives.
+ */
+function verifyingJwts(settings: ValidatorSettings, deps: HandlerDependencies, log: Log): TokenAuthenticator {
+  const { jwksUri, algorithms } = settings.keys as NonNullable<ValidatorSettings["keys"]>;
+  const keys = new IssuerKeys(
+    jwksUri,
+    new JwksFetcher({
+      timeoutMs: LIMITS.jwksFetchTimeoutMs,
+      freezeLatenessMs: LIMITS.jwksFreezeLatenessMs,
+      maxBytes: LIMITS.jwksMaxBytes,
+      failureBackoffMs: LIMITS.jwksFailureBackoffMs,
+      tls: deps.tls,
+    }),
+    { refreshMs: deps.jwksRefreshMs ?? LIMITS.jwksRefreshMs, unknownKidWaitMs: LIMITS.unknownKidWaitMs },
+  );
+  const bundled = deps.bundledKeySet && parseKeySet(deps.bundledKeySet);
+  if (bundled) keys.seed(bundled);
+  else {
+    if (deps.bundledKeySet) log("warn", { event: "bundled_keys", reason: "not a key set with a usable signature key" });
+    keys.download().catch((err: unknown) => log("warn", { event: "jwks_preload", reason: denyReason(err) }));
+  }
+  return new JwtAuthenticator(settings.issuer, algorithms, keys);
+}
+
+/** `introspection`: the client secret is read now, before the first request arrives, and answers are cached. */
+function introspecting(settings: ValidatorSettings, deps: HandlerDependencies): TokenAuthenticator {
+  const { endpoint, clientId, secretArn } = settings.introspection as NonNullable<ValidatorSettings["introspection"]>;
+  const secret = new ClientSecret(deps.secretSource ?? secretsManagerSecret(secretArn), {
+    refreshMs: LIMITS.secretRefreshMs,
+    retryAfterMs: LIMITS.secretRetryMs,
+  });
+  secret.read().catch(() => undefined);
+  const cache = new IntrospectionCache({
+    maxEntries: LIMITS.introspectionCacheEntries,
+    maxActiveMs: LIMITS.introspectionActiveCacheMs,
+    inactiveMs: LIMITS.introspectionInactiveCacheMs,
+    now: deps.now ?? Date.now,
+  });
+  return new IntrospectionAuthenticator({ endpoint, clientId, issuer: settings.issuer, clientClaim: settings.policy.clientClaim }, secret, cache, {
+    timeoutMs: LIMITS.introspectionTimeoutMs,
+    freezeLatenessMs: LIMITS.jwksFreezeLatenessMs,
+    maxBytes: LIMITS.introspectionMaxBytes,
+    tls: deps.tls,
+  });
 }
 
 /** A pending validation (a key download) becomes a timeout deny at the request deadline; a done one costs no timer. */

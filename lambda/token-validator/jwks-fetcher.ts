@@ -1,21 +1,13 @@
 import { type JsonWebKey, type KeyObject, createPublicKey } from "node:crypto";
-import type { RequestOptions } from "node:https";
 import { FetchError } from "aws-jwt-verify/error";
 import { assertIsJwks, assertIsSignatureJwk } from "aws-jwt-verify/jwk";
 import type { Jwk } from "aws-jwt-verify/jwk";
 import { safeJsonParse } from "aws-jwt-verify/safe-json-parse";
-import { loadHttps } from "./lazy-https";
+import { type HttpsRequestOptions, httpsRequest } from "./https-client";
 
-export interface JwksFetcherOptions {
-  /** Whole download, connection to last byte. */
-  readonly timeoutMs: number;
-  /** A deadline firing this much late means the process was frozen: the attempt is restarted, not failed. */
-  readonly freezeLatenessMs: number;
-  readonly maxBytes: number;
+export interface JwksFetcherOptions extends Pick<HttpsRequestOptions, "timeoutMs" | "freezeLatenessMs" | "maxBytes" | "tls"> {
   /** After a failed download, further downloads fail at once for this long. */
   readonly failureBackoffMs: number;
-  /** Extra TLS options (e.g. `ca`), merged into every request. */
-  readonly tls?: Pick<RequestOptions, "ca">;
 }
 
 /** A signature key of the issuer with its public key already imported. */
@@ -25,9 +17,6 @@ export interface IssuerKey {
 }
 
 const MIN_RSA_BITS = 2048;
-
-/** Why an attempt ended early: the deadline fired so late that the process cannot have been running. */
-class Frozen extends Error {}
 
 /**
  * Downloads an issuer's key set: one overall deadline, a size cap, no retry on failure, and a
@@ -44,57 +33,17 @@ export class JwksFetcher {
   async fetch(uri: string): Promise<Map<string, IssuerKey>> {
     if (Date.now() < this.blockedUntil) throw new FetchError(uri, "backing off after a failed download");
     try {
-      // Lambda may freeze the process mid-download (right after init, or between invocations); the
-      // issuer did nothing wrong then, so the attempt starts over once, within the caller's deadline.
-      const body = await this.download(uri).catch((err: unknown) => {
-        if (err instanceof Frozen) return this.download(uri);
-        throw err;
+      const response = await httpsRequest(uri, { ...this.options, headers: { accept: "application/json" } }).catch((err: unknown) => {
+        throw new FetchError(uri, err instanceof Error ? err.message : "request failed");
       });
-      const keys = parseKeySet(body);
+      if (response.status !== 200) throw new FetchError(uri, `status ${response.status}`);
+      const keys = parseKeySet(response.body);
       if (!keys) throw new FetchError(uri, "the answer is not a JSON Web Key Set with a usable signature key");
       return keys;
     } catch (err) {
       this.blockedUntil = Date.now() + this.options.failureBackoffMs;
-      throw err instanceof Frozen ? new FetchError(uri, "frozen twice during the download") : err;
+      throw err;
     }
-  }
-
-  private download(uri: string): Promise<Buffer> {
-    const { timeoutMs, freezeLatenessMs, maxBytes, tls } = this.options;
-    return new Promise((resolve, reject) => {
-      const started = performance.now();
-      const request = loadHttps().get(uri, { ...tls, headers: { accept: "application/json" } }, (response) => {
-        if (response.statusCode !== 200) {
-          response.resume();
-          fail(new FetchError(uri, `status ${response.statusCode}`));
-          return;
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on("data", (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxBytes) fail(new FetchError(uri, `larger than ${maxBytes} bytes`));
-          else chunks.push(chunk);
-        });
-        response.on("end", () => {
-          clearTimeout(deadline);
-          resolve(Buffer.concat(chunks));
-        });
-        response.on("error", (err) => fail(new FetchError(uri, err.message)));
-      });
-      const deadline = setTimeout(() => {
-        const late = performance.now() - started - timeoutMs;
-        fail(late > freezeLatenessMs ? new Frozen() : new FetchError(uri, `no complete answer within ${timeoutMs} ms`));
-      }, timeoutMs);
-      deadline.unref();
-      request.on("error", (err) => fail(new FetchError(uri, err.message)));
-
-      function fail(err: Error): void {
-        clearTimeout(deadline);
-        request.destroy();
-        reject(err);
-      }
-    });
   }
 }
 

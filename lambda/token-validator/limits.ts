@@ -23,4 +23,18 @@ export const LIMITS = {
   unknownKidWaitMs: 10_000,
   /** Whatever is still pending then, the answer is a deny (target: inside 700 ms end to end). */
   requestDeadlineMs: 600,
+  /** One introspection call, connection to last byte: inside the request deadline, with room for the checks. */
+  introspectionTimeoutMs: 450,
+  /** Largest introspection answer read. */
+  introspectionMaxBytes: 16_384,
+  /** Introspection answers kept of each kind, active and inactive. */
+  introspectionCacheEntries: 1000,
+  /** An active answer is reused at most this long: a token revoked at the issuer stops working within it. */
+  introspectionActiveCacheMs: 30_000,
+  /** An inactive answer is reused this long. */
+  introspectionInactiveCacheMs: 5_000,
+  /** The introspection client secret is read again this often. */
+  secretRefreshMs: 300_000,
+  /** After a failed read of the secret, or one caused by a refusal, no new read for this long. */
+  secretRetryMs: 5_000,
 } as const;

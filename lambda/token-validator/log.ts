@@ -6,8 +6,10 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 export type LogRecord = Record<string, string | number | boolean | undefined>;
 export type LogSink = (line: string) => void;
 
+export type Log = (level: LogLevel, record: LogRecord) => void;
+
 /** One JSON object per line, at or above the configured level. */
-export function logger(threshold: LogLevel, sink: LogSink) {
+export function logger(threshold: LogLevel, sink: LogSink): Log {
   return (level: LogLevel, record: LogRecord): void => {
     if (RANK[level] >= RANK[threshold]) sink(JSON.stringify({ level, ...record }));
   };

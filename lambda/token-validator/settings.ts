@@ -1,23 +1,34 @@
 import type { AuthorizationStrategy } from "../../smart/scope-grammar";
+import type { TokenPolicy } from "./claims";
+import { LIMITS } from "./limits";
+
+/**
+ * How tokens are verified: `cognito` and `oidc` verify a JWT's signature with the issuer's published
+ * keys, `introspection` asks the issuer (RFC 7662). Whichever mode, the claims then pass the same policy.
+ */
+export type AuthMode = "cognito" | "oidc" | "introspection";
+
+/** The JWT signature algorithms an `oidc` issuer may be pinned to (Cognito: RS256); aws-jwt-verify verifies no PS256. */
+export const SIGNATURE_ALGORITHMS = ["RS256", "ES256"] as const;
 
 /** What the validator needs from its environment, checked once per container. */
 export interface ValidatorSettings {
+  readonly mode: AuthMode;
   /** Exact `iss` accepted. */
   readonly issuer: string;
-  readonly jwksUri: string;
-  /** App clients whose access tokens are accepted (`client_id`). */
-  readonly clientIds: readonly string[];
   /** Returned to HealthLake as `iamRoleARN`. */
   readonly roleArn: string;
-  /** The issuer is a Cognito user pool, so every token must say `token_use: access`. */
-  readonly cognito: boolean;
   /** Region the function runs in; a datastore endpoint of another region is refused. */
   readonly region?: string;
-  /** The datastore's authorization strategy: which SMART scope versions HealthLake honours. */
-  readonly strategy: AuthorizationStrategy;
   readonly logLevel: LogLevel;
+  readonly policy: TokenPolicy;
+  /** `cognito` and `oidc`: where the issuer's keys are, and the algorithms its tokens may be signed with. */
+  readonly keys?: { readonly jwksUri: string; readonly algorithms: readonly string[] };
+  /** `introspection`: the endpoint, this validator's client id there, and the Secrets Manager secret holding its client secret. */
+  readonly introspection?: { readonly endpoint: string; readonly clientId: string; readonly secretArn: string };
 }
 
+const MODES: readonly AuthMode[] = ["cognito", "oidc", "introspection"];
 const STRATEGIES: readonly AuthorizationStrategy[] = ["SMART_ON_FHIR_V1", "SMART_ON_FHIR"];
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
@@ -29,72 +40,159 @@ export type SettingsResult =
 
 const USER_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9A-Za-z]+$/;
 const COGNITO_ISSUER = /^https:\/\/(?:issuer-)?cognito-idp\.[a-z]{2}(?:-[a-z]+)+-\d\.amazonaws\.com\/[a-z]{2}(?:-[a-z]+)+-\d_[0-9A-Za-z]+$/;
-const CLIENT_ID = /^[\x21-\x2b\x2d-\x7e]{1,128}$/;
+const CLIENT_ID = /^[\x21-\x2b\x2d-\x7e]{1,256}$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:secret:[\w/+=.@-]{1,512}$/;
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d$/;
+// A JSON member name a token may use for the client id or scopes.
+const CLAIM_NAME = /^[A-Za-z_][\w:.-]{0,63}$/;
+const AUDIENCE = /^[\x21-\x2b\x2d-\x7e]{1,512}$/;
+// From 1 minute to 30 days (Auth0's longest access token lifetime).
+const LIFETIME_SECONDS = [60, 2_592_000] as const;
 
-const fail = (variable: string, problem: string): SettingsResult => ({ ok: false, variable, problem });
-
-function httpsUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" && url.username === "" && url.password === "";
-  } catch {
-    return false;
+class SettingsProblem extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`${variable} ${problem}`);
   }
 }
 
-/**
- * Reads `USER_POOL_ID`, `CLIENT_ID`, `USER_ROLE_ARN` and the optional `ISSUER`, `JWKS_URI`,
- * `AUTHORIZATION_STRATEGY`, `LOG_LEVEL`. The first problem found is returned with the variable it concerns.
- */
-export function loadSettings(env: Readonly<Record<string, string | undefined>>): SettingsResult {
-  const poolId = env.USER_POOL_ID?.trim() || undefined;
-  const issuerOverride = env.ISSUER?.trim() || undefined;
-  const jwksOverride = env.JWKS_URI?.trim() || undefined;
+type Env = Readonly<Record<string, string | undefined>>;
+const value = (env: Env, name: string) => env[name]?.trim() || undefined;
 
-  const pool = poolId === undefined ? undefined : USER_POOL_ID.exec(poolId);
-  if (pool === null) return fail("USER_POOL_ID", "must look like <region>_<id>, e.g. us-east-1_AbC123");
-  let issuer: string;
-  if (issuerOverride) {
-    if (!httpsUrl(issuerOverride)) return fail("ISSUER", "must be an https URL");
-    issuer = issuerOverride;
-  } else if (pool) {
-    issuer = `https://cognito-idp.${pool[1]}.amazonaws.com/${pool[0]}`;
-  } else {
-    return fail("USER_POOL_ID", "is required unless ISSUER is set");
+function httpsUrl(env: Env, name: string, required: true): string;
+function httpsUrl(env: Env, name: string, required: false): string | undefined;
+function httpsUrl(env: Env, name: string, required: boolean): string | undefined {
+  const given = value(env, name);
+  if (given === undefined) {
+    if (required) throw new SettingsProblem(name, "is required: an https URL");
+    return undefined;
   }
-  if (jwksOverride && !httpsUrl(jwksOverride)) return fail("JWKS_URI", "must be an https URL");
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new SettingsProblem(name, "must be an https URL");
+  }
+  if (url.protocol !== "https:" || url.username !== "" || url.password !== "") throw new SettingsProblem(name, "must be an https URL");
+  return given;
+}
 
-  const clientIds = (env.CLIENT_ID ?? "")
+function listOf(env: Env, name: string, fallback: string, pattern: RegExp, words: string): string[] {
+  const items = (value(env, name) ?? fallback)
     .split(",")
-    .map((id) => id.trim())
+    .map((item) => item.trim())
     .filter(Boolean);
-  if (clientIds.length === 0) return fail("CLIENT_ID", "is required: one or more app client ids, comma-separated");
-  if (!clientIds.every((id) => CLIENT_ID.test(id))) return fail("CLIENT_ID", "holds an id with a character outside printable ASCII");
+  if (items.length === 0) throw new SettingsProblem(name, `is required: ${words}, comma-separated`);
+  if (!items.every((item) => pattern.test(item))) throw new SettingsProblem(name, `must hold ${words}, comma-separated`);
+  return items;
+}
 
-  const roleArn = env.USER_ROLE_ARN?.trim() ?? "";
-  if (!ROLE_ARN.test(roleArn)) return fail("USER_ROLE_ARN", "must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const given = (value(env, name) ?? fallback) as T;
+  if (!allowed.includes(given)) throw new SettingsProblem(name, `must be one of ${allowed.join(", ")}`);
+  return given;
+}
 
-  // Absent, the stricter strategy: v2 scopes are dropped, never granted beyond what HealthLake honours.
-  const strategy = (env.AUTHORIZATION_STRATEGY?.trim() || "SMART_ON_FHIR_V1") as AuthorizationStrategy;
-  if (!STRATEGIES.includes(strategy)) return fail("AUTHORIZATION_STRATEGY", `must be one of ${STRATEGIES.join(", ")}`);
+/**
+ * Reads the validator's environment (docs/validator.md lists every variable). The first problem
+ * found is returned with the variable it concerns.
+ */
+export function loadSettings(env: Env): SettingsResult {
+  try {
+    return { ok: true, settings: settingsOf(env) };
+  } catch (error) {
+    if (error instanceof SettingsProblem) return { ok: false, variable: error.variable, problem: error.problem };
+    throw error;
+  }
+}
 
-  const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || "info") as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) return fail("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}`);
-
+function settingsOf(env: Env): ValidatorSettings {
+  const mode = oneOf(env, "AUTH_MODE", MODES, "cognito");
+  const modeSettings = mode === "cognito" ? cognitoSettings(env) : mode === "oidc" ? oidcSettings(env) : introspectionSettings(env);
+  const roleArn = value(env, "USER_ROLE_ARN") ?? "";
+  if (!ROLE_ARN.test(roleArn)) throw new SettingsProblem("USER_ROLE_ARN", "must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
+  const policy: TokenPolicy = {
+    ...modeSettings.policy,
+    clientIds: listOf(env, "CLIENT_ID", "", CLIENT_ID, "one or more client ids of printable ASCII"),
+    // Absent, the stricter strategy: v2 scopes are dropped, never granted beyond what HealthLake honours.
+    strategy: oneOf(env, "AUTHORIZATION_STRATEGY", STRATEGIES, "SMART_ON_FHIR_V1"),
+  };
+  const logLevel = oneOf(env, "LOG_LEVEL", LOG_LEVELS, "info");
   const region = env.AWS_REGION && REGION.test(env.AWS_REGION) ? env.AWS_REGION : undefined;
+  return { mode, issuer: modeSettings.issuer, roleArn, region, logLevel, policy, keys: modeSettings.keys, introspection: modeSettings.introspection };
+}
+
+type ModeSettings = Pick<ValidatorSettings, "issuer" | "keys" | "introspection"> & {
+  readonly policy: Omit<TokenPolicy, "clientIds" | "strategy">;
+};
+
+/** `USER_POOL_ID` (or `ISSUER`), optional `JWKS_URI`: Cognito's access tokens, RS256, `client_id`, `scope`, no `aud`. */
+function cognitoSettings(env: Env): ModeSettings {
+  const poolId = value(env, "USER_POOL_ID");
+  const pool = poolId === undefined ? undefined : USER_POOL_ID.exec(poolId);
+  if (pool === null) throw new SettingsProblem("USER_POOL_ID", "must look like <region>_<id>, e.g. us-east-1_AbC123");
+  const issuer = httpsUrl(env, "ISSUER", false) ?? (pool ? `https://cognito-idp.${pool[1]}.amazonaws.com/${pool[0]}` : undefined);
+  if (issuer === undefined) throw new SettingsProblem("USER_POOL_ID", "is required unless ISSUER is set");
+  const jwksUri = httpsUrl(env, "JWKS_URI", false) ?? `${issuer.replace(/\/$/, "")}/.well-known/jwks.json`;
   return {
-    ok: true,
-    settings: {
-      issuer,
-      jwksUri: jwksOverride ?? `${issuer.replace(/\/$/, "")}/.well-known/jwks.json`,
-      clientIds,
-      roleArn,
-      cognito: COGNITO_ISSUER.test(issuer),
-      region,
-      strategy,
-      logLevel,
+    issuer,
+    keys: { jwksUri, algorithms: ["RS256"] },
+    policy: {
+      clientClaim: "client_id",
+      scopeClaims: ["scope"],
+      audienceRequired: false,
+      requireTokenUse: COGNITO_ISSUER.test(issuer),
+      maxLifetimeSeconds: LIMITS.maxTokenLifetimeSeconds,
     },
   };
+}
+
+/** What `oidc` and `introspection` both read: the claim names, the audience and the longest lifetime. */
+function externalPolicy(env: Env, audienceRequired: boolean): ModeSettings["policy"] {
+  const [clientClaim, ...more] = listOf(env, "CLIENT_CLAIM", "client_id", CLAIM_NAME, "a claim name");
+  if (more.length > 0) throw new SettingsProblem("CLIENT_CLAIM", "must be one claim name");
+  const audience = value(env, "AUDIENCE");
+  if (audience !== undefined && !AUDIENCE.test(audience))
+    throw new SettingsProblem("AUDIENCE", "must be printable ASCII without commas, at most 512 characters");
+  const lifetime = Number(value(env, "MAX_TOKEN_LIFETIME_SECONDS") ?? LIMITS.maxTokenLifetimeSeconds);
+  if (!Number.isInteger(lifetime) || lifetime < LIFETIME_SECONDS[0] || lifetime > LIFETIME_SECONDS[1]) {
+    throw new SettingsProblem("MAX_TOKEN_LIFETIME_SECONDS", `must be a whole number of seconds from ${LIFETIME_SECONDS[0]} to ${LIFETIME_SECONDS[1]}`);
+  }
+  return {
+    clientClaim,
+    scopeClaims: listOf(env, "SCOPE_CLAIMS", "scope", CLAIM_NAME, "claim names"),
+    audience,
+    audienceRequired: audienceRequired || audience !== undefined,
+    requireTokenUse: false,
+    maxLifetimeSeconds: lifetime,
+  };
+}
+
+/** `ISSUER`, `JWKS_URI`, `ALGORITHMS` and the shared claim settings: any OpenID provider's JWT access tokens, which must name their audience. */
+function oidcSettings(env: Env): ModeSettings {
+  return {
+    issuer: httpsUrl(env, "ISSUER", true),
+    keys: {
+      jwksUri: httpsUrl(env, "JWKS_URI", true),
+      algorithms: listOf(env, "ALGORITHMS", "RS256", new RegExp(`^(${SIGNATURE_ALGORITHMS.join("|")})$`), "RS256 or ES256"),
+    },
+    policy: externalPolicy(env, true),
+  };
+}
+
+/** `ISSUER`, `INTROSPECTION_ENDPOINT`, `INTROSPECTION_CLIENT_ID`, `INTROSPECTION_SECRET_ARN` and the shared claim settings. */
+function introspectionSettings(env: Env): ModeSettings {
+  const issuer = httpsUrl(env, "ISSUER", true);
+  const endpoint = httpsUrl(env, "INTROSPECTION_ENDPOINT", true);
+  const clientId = value(env, "INTROSPECTION_CLIENT_ID");
+  if (clientId === undefined || !CLIENT_ID.test(clientId))
+    throw new SettingsProblem("INTROSPECTION_CLIENT_ID", "is required: this validator's client id at the introspection endpoint");
+  const secretArn = value(env, "INTROSPECTION_SECRET_ARN");
+  if (secretArn === undefined || !SECRET_ARN.test(secretArn)) {
+    throw new SettingsProblem("INTROSPECTION_SECRET_ARN", "must be the ARN of the Secrets Manager secret holding the client secret");
+  }
+  return { issuer, introspection: { endpoint, clientId, secretArn }, policy: externalPolicy(env, false) };
 }

@@ -1,13 +1,7 @@
 import * as errors from "aws-jwt-verify/error";
-import { verifyJwtSync } from "aws-jwt-verify/jwt-verifier";
-import { type AuthPayload, authPayload, checkClaims } from "./claims";
-import type { ValidatorSettings } from "./settings";
+import { type AuthPayload, type TokenPolicy, authPayload, checkClaims } from "./claims";
 import { DenyError, type DenyReason } from "./deny";
 import type { FhirRequest } from "./event";
-import type { IssuerKeys } from "./issuer-keys";
-import type { IssuerKey } from "./jwks-fetcher";
-import { LIMITS } from "./limits";
-import { peekToken, precheckToken } from "./unverified-token";
 
 export interface Allowed {
   readonly authPayload: AuthPayload;
@@ -15,48 +9,32 @@ export interface Allowed {
   readonly droppedScopes: number;
 }
 
-// Cognito signs access tokens with RS256 only.
-const ALGORITHMS = ["RS256"];
+/** The claims of a token its authorization server vouched for, under the server's own names. */
+export type TokenClaims = Readonly<Record<string, unknown>>;
+
+/** One way of verifying tokens: a JWT's signature (`cognito`, `oidc`), or the issuer's word (`introspection`). */
+export interface TokenAuthenticator {
+  /** The token's claims once verified; throws (or rejects) when it is not. */
+  claimsOf(request: FhirRequest): TokenClaims | Promise<TokenClaims>;
+}
 
 /**
- * Verifies bearer tokens of one issuer: cheap checks first, then the issuer's key, the signature
- * (aws-jwt-verify) and the claims. Synchronous unless the token's key must be downloaded first.
+ * Turns a bearer token into HealthLake's answer: the mode's authenticator vouches for the token,
+ * then one policy, the same for every mode, checks its claims. Synchronous when the authenticator is.
  */
 export class TokenVerifier {
   constructor(
-    private readonly settings: ValidatorSettings,
-    private readonly keys: IssuerKeys,
+    private readonly policy: TokenPolicy,
+    private readonly authenticator: TokenAuthenticator,
   ) {}
 
   validate(request: FhirRequest): Allowed | Promise<Allowed> {
-    const kid = precheckToken(peekToken(request.token), { issuer: this.settings.issuer, algorithms: ALGORITHMS });
-    const key = this.keys.lookup(kid);
-    return key instanceof Promise ? key.then((k) => this.verify(request, k)) : this.verify(request, key);
+    const claims = this.authenticator.claimsOf(request);
+    return claims instanceof Promise ? claims.then((c) => this.allow(request, c)) : this.allow(request, claims);
   }
 
-  private verify(request: FhirRequest, key: IssuerKey): Allowed {
-    const payload = verifyJwtSync(
-      request.token,
-      key.jwk,
-      {
-        issuer: this.settings.issuer,
-        // Cognito access tokens carry no `aud`; checkClaims checks `client_id`, and `aud` when present.
-        audience: null,
-        // Lets `nbf` be slightly ahead of our clock; checkClaims still requires `exp` in the future.
-        graceSeconds: LIMITS.clockSkewSeconds,
-      },
-      () => key.keyObject,
-    );
-    const claims = checkClaims(
-      payload,
-      request.datastoreEndpoint,
-      {
-        clientIds: this.settings.clientIds,
-        requireTokenUse: this.settings.cognito,
-        strategy: this.settings.strategy,
-      },
-      Date.now() / 1000,
-    );
+  private allow(request: FhirRequest, payload: TokenClaims): Allowed {
+    const claims = checkClaims(payload, request.datastoreEndpoint, this.policy, Date.now() / 1000);
     return {
       authPayload: authPayload(claims, request.datastoreEndpoint),
       clientId: claims.clientId,

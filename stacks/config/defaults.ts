@@ -58,6 +58,12 @@ export const DEFAULTS = {
       logRetentionDays: 365,
       tracing: false,
     },
+    // Claim names, algorithms, lifetime and endpoints come from the preset (./authorization-server-presets.ts).
+    externalAuthorizationServer: {
+      validation: "oidc",
+      oauthFlows: ["client_credentials"],
+      personClaims: false,
+    },
   },
   importExport: {
     roleName: "HealthLakeImportExportRole",

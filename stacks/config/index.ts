@@ -8,9 +8,16 @@ export type {
   ResolvedCognito,
   ResolvedConfig,
   ResolvedDatastore,
+  ResolvedExternalAuthorizationServer,
   ResolvedIdentityClaims,
   ResolvedImportExport,
   ResolvedSmart,
   ResolvedValidator,
 } from "./resolve";
 export { assertValidConfig, configProblems } from "./rules";
+export {
+  AUTHORIZATION_SERVER_PRESETS,
+  type AuthorizationServerPreset,
+  type AuthorizationServerUrls,
+  type SignatureAlgorithm,
+} from "./authorization-server-presets";

@@ -1,3 +1,4 @@
+import { AUTHORIZATION_SERVER_PRESETS, GENERIC_AUTHORIZATION_SERVER } from "./authorization-server-presets";
 import { DEFAULTS } from "./defaults";
 import type * as config from "./types";
 
@@ -14,12 +15,22 @@ export type ResolvedIdentityClaims = Resolved<config.IdentityClaimsConfig, typeo
 export type ResolvedImportExport = Resolved<config.ImportExportConfig, typeof DEFAULTS.importExport>;
 export type ResolvedRemoteState = Required<Omit<config.RemoteStateConfig, "kmsKeyId">> & Pick<config.RemoteStateConfig, "kmsKeyId">;
 
-type SmartSections = "cognito" | "validator" | "identityClaims";
+/** An external authorization server with its preset applied: every field the validator and discovery need. */
+export type ResolvedExternalAuthorizationServer = Resolved<config.ExternalAuthorizationServerConfig, typeof DEFAULTS.smart.externalAuthorizationServer> &
+  Required<Pick<config.ExternalAuthorizationServerConfig, "clientClaim" | "scopeClaims" | "algorithms" | "maxTokenLifetimeSeconds">> & {
+    readonly revocationEndpoint?: string;
+    readonly userinfoEndpoint?: string;
+  };
+
+type SmartSections = "cognito" | "validator" | "identityClaims" | "externalAuthorizationServer";
 export type ResolvedSmart = Resolved<Omit<config.SmartConfig, SmartSections>, Omit<typeof DEFAULTS.smart, SmartSections>> & {
-  readonly cognito: ResolvedCognito;
+  /** The Cognito user pool; absent with an external authorization server, unless (wrongly) given too. */
+  readonly cognito?: ResolvedCognito;
   readonly validator: ResolvedValidator;
   /** Absent when the pre token generation trigger is off. */
   readonly identityClaims?: ResolvedIdentityClaims;
+  /** Absent when the authorization server is Cognito. */
+  readonly externalAuthorizationServer?: ResolvedExternalAuthorizationServer;
 };
 
 type Sections = "datastore" | "smart" | "importExport" | "remoteState";
@@ -58,13 +69,48 @@ export function resolveConfig(given: config.HealthLakeSmartConfig): ResolvedConf
   };
 }
 
-function resolveSmart({ cognito, validator, identityClaims, ...smart }: config.SmartConfig, stackName: string): ResolvedSmart {
-  const { cognito: cognitoDefaults, validator: validatorDefaults, identityClaims: identityClaimsDefaults, ...smartDefaults } = DEFAULTS.smart;
+function resolveSmart(
+  { cognito, validator, identityClaims, externalAuthorizationServer: external, ...smart }: config.SmartConfig,
+  stackName: string,
+): ResolvedSmart {
+  const {
+    cognito: cognitoDefaults,
+    validator: validatorDefaults,
+    identityClaims: identityClaimsDefaults,
+    externalAuthorizationServer: externalDefaults,
+    ...smartDefaults
+  } = DEFAULTS.smart;
   return {
     ...withDefaults(smartDefaults, smart),
-    cognito: withDefaults(cognitoDefaults, cognito),
+    // With an external server, a Cognito section given as well is kept, for the rules to refuse.
+    cognito: external && !cognito ? undefined : withDefaults(cognitoDefaults, cognito),
     validator: withDefaults(validatorDefaults, validator),
     identityClaims: identityClaims && resolveIdentityClaims(identityClaims, identityClaimsDefaults, stackName),
+    externalAuthorizationServer: external && resolveExternal(external, externalDefaults),
+  };
+}
+
+// Derived defaults: the preset's, else the generic ones; endpoints from the preset and the issuer.
+function resolveExternal(
+  given: config.ExternalAuthorizationServerConfig,
+  defaults: typeof DEFAULTS.smart.externalAuthorizationServer,
+): ResolvedExternalAuthorizationServer {
+  const preset = given.preset === undefined ? undefined : AUTHORIZATION_SERVER_PRESETS[given.preset];
+  const claims = preset ?? GENERIC_AUTHORIZATION_SERVER;
+  const endpoints = preset?.endpoints?.(given.issuer);
+  const resolved = withDefaults(defaults, given);
+  return {
+    ...resolved,
+    clientClaim: given.clientClaim ?? claims.clientClaim,
+    scopeClaims: given.scopeClaims ?? claims.scopeClaims,
+    algorithms: given.algorithms ?? claims.algorithms,
+    maxTokenLifetimeSeconds: given.maxTokenLifetimeSeconds ?? claims.maxTokenLifetimeSeconds,
+    jwksUri: given.jwksUri ?? endpoints?.jwks,
+    authorizationEndpoint: given.authorizationEndpoint ?? endpoints?.authorize,
+    tokenEndpoint: given.tokenEndpoint ?? endpoints?.token,
+    introspectionEndpoint: given.introspectionEndpoint ?? endpoints?.introspection,
+    revocationEndpoint: endpoints?.revoke,
+    userinfoEndpoint: endpoints?.userInfo,
   };
 }
 

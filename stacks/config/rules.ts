@@ -1,7 +1,8 @@
 import { FHIR_ID, isHealthLakeFhirBase, parseFhirUser } from "../../smart/fhir-user";
+import { AUTHORIZATION_SERVER_PRESETS } from "./authorization-server-presets";
 import { parseClinicalScope } from "../../smart/scope-grammar";
 import type { ResolvedConfig } from "./resolve";
-import type { TokenValidityUnit } from "./types";
+import type { OAuthFlow, TokenValidityUnit } from "./types";
 
 /**
  * One configuration rule over the resolved configuration (so no rule repeats a default): the
@@ -39,7 +40,7 @@ export const bucketPrefixes: ConfigRule = ({ importExport }) => {
 };
 
 export const cognitoDomainPrefix: ConfigRule = ({ smart }) => {
-  const prefix = smart?.cognito.domainPrefix;
+  const prefix = smart?.cognito?.domainPrefix;
   if (prefix === undefined) return [];
   const ok = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix) && !/aws|amazon|cognito/.test(prefix);
   return ok
@@ -51,7 +52,7 @@ export const cognitoDomainPrefix: ConfigRule = ({ smart }) => {
 
 export const redirectUrls: ConfigRule = ({ smart }) =>
   (["callbackUrls", "logoutUrls"] as const).flatMap((field) =>
-    (smart?.cognito[field] ?? []).flatMap((url, i) => {
+    (smart?.cognito?.[field] ?? []).flatMap((url, i) => {
       let parsed: URL;
       try {
         parsed = new URL(url);
@@ -74,7 +75,7 @@ const VALIDITY_LIMITS = {
   refreshToken: [3600, 315_360_000, "60 minutes and 3650 days"],
 } as const;
 export const tokenValidity: ConfigRule = ({ smart }) => {
-  if (!smart) return [];
+  if (!smart?.cognito) return [];
   const { tokenValidity: validity, tokenValidityUnits: units } = smart.cognito;
   return (Object.keys(VALIDITY_LIMITS) as (keyof typeof VALIDITY_LIMITS)[]).flatMap((token) => {
     const [min, max, words] = VALIDITY_LIMITS[token];
@@ -89,10 +90,10 @@ export const tokenValidity: ConfigRule = ({ smart }) => {
 // The types have no such field, but `cdktf synth` runs the app without type checking.
 export const passwordsOutOfConfig: ConfigRule = ({ smart }) =>
   [
-    ...(smart?.cognito.testUsers ?? []).map(
+    ...(smart?.cognito?.testUsers ?? []).map(
       (user, i) => [`smart.cognito.testUsers[${i}]`, user, `TF_VAR_test_user_passwords='{"${user.username}":"..."}'`] as const,
     ),
-    ...(smart?.cognito.singleTestUser ? [["smart.cognito.singleTestUser", smart.cognito.singleTestUser, "TF_VAR_test_user_password='...'"] as const] : []),
+    ...(smart?.cognito?.singleTestUser ? [["smart.cognito.singleTestUser", smart.cognito.singleTestUser, "TF_VAR_test_user_password='...'"] as const] : []),
   ]
     .filter(([, user]) => "password" in user)
     .map(
@@ -101,28 +102,38 @@ export const passwordsOutOfConfig: ConfigRule = ({ smart }) =>
     );
 
 export const uniqueTestUsers: ConfigRule = ({ smart }) => {
-  const names = (smart?.cognito.testUsers ?? []).map((u) => u.username);
+  const names = (smart?.cognito?.testUsers ?? []).map((u) => u.username);
   const repeated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
   return repeated.map((n) => `smart.cognito.testUsers has user ${show(n)} more than once: usernames must be unique`);
 };
 
+/** The flows of the authorization server, Cognito's or an external one, and the field that sets them. */
+function flowsOf(smart: NonNullable<ResolvedConfig["smart"]>): { field: string; flows: readonly OAuthFlow[] } {
+  const external = smart.externalAuthorizationServer;
+  return external && !smart.cognito
+    ? { field: "smart.externalAuthorizationServer.oauthFlows", flows: external.oauthFlows }
+    : { field: "smart.cognito.oauthFlows", flows: smart.cognito?.oauthFlows ?? [] };
+}
+
 export const oauthFlows: ConfigRule = ({ smart }) => {
   if (!smart) return [];
-  const { oauthFlows: flows, callbackUrls } = smart.cognito;
-  if (flows.length === 0) return ['smart.cognito.oauthFlows is empty: allow "client_credentials", "code" or both'];
+  const { field, flows } = flowsOf(smart);
+  if (flows.length === 0) return [`${field} is empty: allow "client_credentials", "code" or both`];
   const unknown = flows.filter((flow) => !["client_credentials", "code"].includes(flow));
-  if (unknown.length > 0) return [`smart.cognito.oauthFlows ${show(flows)} holds ${show(unknown)}: use "client_credentials" and/or "code"`];
-  if (new Set(flows).size !== flows.length) return [`smart.cognito.oauthFlows ${show(flows)} repeats a flow: list each once`];
-  if (flows.includes("code") && callbackUrls.length === 0) return ["smart.cognito.callbackUrls is empty, but the code flow needs at least one callback URL"];
+  if (unknown.length > 0) return [`${field} ${show(flows)} holds ${show(unknown)}: use "client_credentials" and/or "code"`];
+  if (new Set(flows).size !== flows.length) return [`${field} ${show(flows)} repeats a flow: list each once`];
+  if (flows.includes("code") && smart.cognito && smart.cognito.callbackUrls.length === 0) {
+    return ["smart.cognito.callbackUrls is empty, but the code flow needs at least one callback URL"];
+  }
   const problems: string[] = [];
   if (flows.includes("client_credentials") && !smart.scopes.some((scope) => scope.startsWith("system/"))) {
     problems.push(
-      `smart.cognito.oauthFlows includes "client_credentials", but smart.scopes ${show(smart.scopes)} has no system/ scope for the machine client: add one, e.g. "system/*.read"`,
+      `${field} includes "client_credentials", but smart.scopes ${show(smart.scopes)} has no system/ scope for the machine client: add one, e.g. "system/*.read"`,
     );
   }
   if (flows.includes("code") && !smart.scopes.some((scope) => /^(patient|user)\//.test(scope))) {
     problems.push(
-      `smart.cognito.oauthFlows includes "code", but smart.scopes ${show(smart.scopes)} has no patient/ or user/ scope for people (system/ scopes are for machines only): add one, e.g. "patient/*.read"`,
+      `${field} includes "code", but smart.scopes ${show(smart.scopes)} has no patient/ or user/ scope for people (system/ scopes are for machines only): add one, e.g. "patient/*.read"`,
     );
   }
   return problems;
@@ -130,14 +141,14 @@ export const oauthFlows: ConfigRule = ({ smart }) => {
 
 // Cognito refuses SetUserPoolMfaConfig with MFA ON or OPTIONAL and no factor, after it created the pool.
 export const mfaFactor: ConfigRule = ({ smart }) =>
-  smart && smart.cognito.mfaConfiguration !== "OFF" && !smart.cognito.mfaSoftwareToken && !smart.cognito.sms
+  smart?.cognito && smart.cognito.mfaConfiguration !== "OFF" && !smart.cognito.mfaSoftwareToken && !smart.cognito.sms
     ? [
         `smart.cognito.mfaConfiguration ${show(smart.cognito.mfaConfiguration)} needs a second factor, but smart.cognito.mfaSoftwareToken is false and smart.cognito.sms is not set: keep mfaSoftwareToken, configure sms, or set mfaConfiguration "OFF"`,
       ]
     : [];
 
 export const smsRole: ConfigRule = ({ smart }) => {
-  const sms = smart?.cognito.sms;
+  const sms = smart?.cognito?.sms;
   return !sms || ROLE_ARN.test(sms.snsCallerArn)
     ? []
     : [`smart.cognito.sms.snsCallerArn ${show(sms.snsCallerArn)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`];
@@ -185,7 +196,7 @@ export const accountGuard: ConfigRule = (config) => {
     ["datastore.kmsKeyArn", config.datastore.kmsKeyArn],
     ["smart.validator.logKmsKeyArn", config.smart?.validator.logKmsKeyArn],
     ["smart.identityClaims.logKmsKeyArn", config.smart?.identityClaims?.logKmsKeyArn],
-    ["smart.cognito.sms.snsCallerArn", config.smart?.cognito.sms?.snsCallerArn],
+    ["smart.cognito.sms.snsCallerArn", config.smart?.cognito?.sms?.snsCallerArn],
   ] as const;
   return arns.flatMap(([field, arn]) => {
     const account = arn === undefined ? undefined : ARN_ACCOUNT.exec(arn)?.[1];
@@ -257,7 +268,7 @@ export const validatorLimits: ConfigRule = ({ smart }) => {
 
 const USER_POOL_TIERS = ["LITE", "ESSENTIALS", "PLUS"];
 export const userPoolTier: ConfigRule = ({ smart }) => {
-  if (!smart) return [];
+  if (!smart?.cognito) return [];
   const tier = smart.cognito.userPoolTier;
   if (!USER_POOL_TIERS.includes(tier)) return [`smart.cognito.userPoolTier ${show(tier)} is not one of ${USER_POOL_TIERS.map(show).join(", ")}`];
   return smart.identityClaims && tier === "LITE"
@@ -272,7 +283,7 @@ export const userPoolTier: ConfigRule = ({ smart }) => {
  * `patient/` scope without a patient, a `user/` scope without a `fhirUser`), and only the trigger puts them there.
  */
 export const peopleNeedIdentityClaims: ConfigRule = ({ smart }) => {
-  if (!smart || smart.identityClaims || !smart.cognito.oauthFlows.includes("code")) return [];
+  if (!smart?.cognito || smart.identityClaims || !smart.cognito.oauthFlows.includes("code")) return [];
   const narrowing = smart.fineGrainedAuthorization ? " (the claims smart.fineGrainedAuthorization narrows access by)" : "";
   return [
     `smart.cognito.oauthFlows includes "code" (a client for people), but smart.identityClaims is not set: Cognito's tokens then carry no patient or fhirUser${narrowing}, so the validator refuses every person's token: add smart.identityClaims: {} (it needs userPoolTier "ESSENTIALS" or "PLUS"), or keep only "client_credentials"`,
@@ -309,7 +320,7 @@ export const identityClaimsFunction: ConfigRule = ({ smart }) => {
 
 /** Test users' identity attributes: only on a pool that has them, and only values the trigger accepts. */
 export const testUserIdentities: ConfigRule = ({ smart, region }) =>
-  (smart?.cognito.testUsers ?? []).flatMap((user, i) => {
+  (smart?.cognito?.testUsers ?? []).flatMap((user, i) => {
     const field = `smart.cognito.testUsers[${i}]`;
     if (user.fhirUser === undefined && user.patientId === undefined) return [];
     if (!smart?.identityClaims) {
@@ -326,6 +337,101 @@ export const testUserIdentities: ConfigRule = ({ smart, region }) =>
     }
     return problems;
   });
+
+const EXTERNAL = "smart.externalAuthorizationServer";
+const PRESET_NAMES = Object.keys(AUTHORIZATION_SERVER_PRESETS);
+
+/** An external authorization server replaces Cognito: nothing of Cognito's may be configured beside it. */
+export const externalReplacesCognito: ConfigRule = ({ smart }) => {
+  if (!smart?.externalAuthorizationServer) return [];
+  return [
+    ...(smart.cognito ? [`smart.cognito is set, but ${EXTERNAL} replaces the Cognito user pool: remove one of them`] : []),
+    ...(smart.identityClaims
+      ? [
+          `smart.identityClaims is a Cognito trigger, but ${EXTERNAL} replaces Cognito: remove identityClaims, and set ${EXTERNAL}.personClaims once your server puts fhirUser and patient into people's tokens`,
+        ]
+      : []),
+  ];
+};
+
+function httpsUrlProblem(field: string, url: string | undefined): string[] {
+  if (url === undefined) return [];
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === "https:" && parsed.username === "" && parsed.password === "") return [];
+  } catch {
+    // not a URL
+  }
+  return [`${field} ${show(url)} is not an https URL`];
+}
+
+/** The endpoints discovery advertises and the validator calls: https, present, and the introspection pieces with `introspection`. */
+export const externalEndpoints: ConfigRule = ({ smart }) => {
+  const external = smart?.externalAuthorizationServer;
+  if (!external) return [];
+  const { preset, validation } = external;
+  if (preset !== undefined && !PRESET_NAMES.includes(preset)) return [`${EXTERNAL}.preset ${show(preset)} is not one of ${PRESET_NAMES.map(show).join(", ")}`];
+  const problems = (["issuer", "jwksUri", "authorizationEndpoint", "tokenEndpoint", "introspectionEndpoint"] as const).flatMap((field) =>
+    httpsUrlProblem(`${EXTERNAL}.${field}`, external[field]),
+  );
+  for (const field of ["authorizationEndpoint", "tokenEndpoint"] as const) {
+    if (external[field] === undefined) problems.push(`${EXTERNAL}.${field} is missing: set it, or a preset (${PRESET_NAMES.join(", ")})`);
+  }
+  if (!["oidc", "introspection"].includes(validation)) problems.push(`${EXTERNAL}.validation ${show(validation)} is not "oidc" or "introspection"`);
+  if (validation === "introspection") {
+    if (external.introspectionEndpoint === undefined) {
+      problems.push(
+        preset
+          ? `${EXTERNAL}.validation is "introspection", but ${preset} documents no introspection endpoint: use validation "oidc", or set introspectionEndpoint`
+          : `${EXTERNAL}.introspectionEndpoint is missing, and validation "introspection" needs it`,
+      );
+    }
+    if (external.introspectionClientId === undefined || !CLIENT_ID.test(external.introspectionClientId)) {
+      problems.push(
+        `${EXTERNAL}.introspectionClientId is missing or not printable ASCII: name the client the validator authenticates as at the introspection endpoint`,
+      );
+    }
+  }
+  return problems;
+};
+
+// A client id or audience: printable ASCII without commas (the validator's settings are comma-separated lists).
+const CLIENT_ID = /^[\x21-\x2b\x2d-\x7e]{1,256}$/;
+const CLAIM_NAME = /^[A-Za-z_][\w:.-]{0,63}$/;
+const ALGORITHMS = ["RS256", "ES256"];
+const LIFETIME_SECONDS = [60, 2_592_000] as const;
+
+/** What the validator checks in the server's tokens: clients, audience, claim names, algorithms, lifetime; and people need person claims. */
+export const externalTokens: ConfigRule = ({ smart }) => {
+  const external = smart?.externalAuthorizationServer;
+  if (!external) return [];
+  const problems: string[] = [];
+  if (external.clientIds.length === 0 || !external.clientIds.every((id) => CLIENT_ID.test(id))) {
+    problems.push(`${EXTERNAL}.clientIds ${show(external.clientIds)} must list the accepted app clients, each printable ASCII without commas`);
+  }
+  if (external.audience !== undefined && !CLIENT_ID.test(external.audience)) {
+    problems.push(`${EXTERNAL}.audience ${show(external.audience)} must be printable ASCII without commas, at most 256 characters`);
+  }
+  if (!CLAIM_NAME.test(external.clientClaim)) problems.push(`${EXTERNAL}.clientClaim ${show(external.clientClaim)} is not a claim name`);
+  if (external.scopeClaims.length === 0 || !external.scopeClaims.every((name) => CLAIM_NAME.test(name))) {
+    problems.push(`${EXTERNAL}.scopeClaims ${show(external.scopeClaims)} must list claim names, e.g. ["scope"] or ["scp"]`);
+  }
+  if (external.algorithms.length === 0 || !external.algorithms.every((alg) => ALGORITHMS.includes(alg))) {
+    problems.push(
+      `${EXTERNAL}.algorithms ${show(external.algorithms)} must list algorithms of ${ALGORITHMS.join(", ")} (the validator's aws-jwt-verify verifies no PS256): have your server sign with one of them`,
+    );
+  }
+  const lifetime = external.maxTokenLifetimeSeconds;
+  if (!Number.isInteger(lifetime) || lifetime < LIFETIME_SECONDS[0] || lifetime > LIFETIME_SECONDS[1]) {
+    problems.push(`${EXTERNAL}.maxTokenLifetimeSeconds ${lifetime} must be a whole number from ${LIFETIME_SECONDS[0]} to ${LIFETIME_SECONDS[1]}`);
+  }
+  if (external.oauthFlows.includes("code") && !external.personClaims) {
+    problems.push(
+      `${EXTERNAL}.oauthFlows includes "code" (people), but personClaims is false: a person's token without fhirUser and patient is refused by the validator: set personClaims true once your server adds those claims, or keep only "client_credentials"`,
+    );
+  }
+  return problems;
+};
 
 export const remoteStateBucket: ConfigRule = ({ remoteState }) =>
   !remoteState || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(remoteState.bucket)
@@ -353,6 +459,9 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   peopleNeedIdentityClaims,
   identityClaimsFunction,
   testUserIdentities,
+  externalReplacesCognito,
+  externalEndpoints,
+  externalTokens,
   remoteStateBucket,
 ];
 

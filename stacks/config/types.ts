@@ -1,4 +1,5 @@
 import type { AuthorizationStrategy } from "../../smart/scope-grammar";
+import type { AuthorizationServerPreset, SignatureAlgorithm } from "./authorization-server-presets";
 
 // What an environment file under `environments/` writes. Every optional field with a default has
 // it in `./defaults.ts` (one value, used by `./resolve.ts`, checked in docs/configuration.md); a field
@@ -85,6 +86,50 @@ export interface SmartConfig {
    * configuration is refused. Cognito never deletes a custom attribute: once deployed, keep it on.
    */
   readonly identityClaims?: IdentityClaimsConfig;
+  /**
+   * An authorization server you already run (Okta, Entra ID, Auth0, Keycloak, any OpenID provider)
+   * instead of the Cognito user pool: no Cognito resource is created, discovery is built from its
+   * endpoints, and the validator verifies its tokens. Absent: Cognito. Not with `cognito` or `identityClaims`.
+   */
+  readonly externalAuthorizationServer?: ExternalAuthorizationServerConfig;
+}
+
+/** How the validator verifies an external server's tokens. */
+export type TokenValidation = "oidc" | "introspection";
+
+export interface ExternalAuthorizationServerConfig {
+  /** Defaults for the endpoints and token claims from the provider's documentation; every field below overrides them. Absent: none. */
+  readonly preset?: AuthorizationServerPreset;
+  /** The `iss` of its tokens, exactly (Auth0's ends with a slash). */
+  readonly issuer: string;
+  /** `oidc`: JWT access tokens, signatures checked with the issuer's keys; `introspection`: RFC 7662 (opaque tokens). */
+  readonly validation?: TokenValidation;
+  /** The app clients whose tokens the datastore accepts. */
+  readonly clientIds: readonly string[];
+  /** The `aud` tokens must name (an API identifier). Absent: the datastore's FHIR endpoint, as SMART's `aud` parameter asks. */
+  readonly audience?: string;
+  /** Absent: the preset's, else read from the issuer's discovery document at deploy. */
+  readonly jwksUri?: string;
+  /** Absent: the preset's; required without one. */
+  readonly authorizationEndpoint?: string;
+  /** Absent: the preset's; required without one. */
+  readonly tokenEndpoint?: string;
+  /** RFC 7662 endpoint for `introspection`. Absent: the preset's (Okta, Keycloak). */
+  readonly introspectionEndpoint?: string;
+  /** The validator's own client id at the introspection endpoint; its secret goes in the Secrets Manager secret the stack creates. */
+  readonly introspectionClientId?: string;
+  /** The claim naming the client. Absent: the preset's, else `client_id`. */
+  readonly clientClaim?: string;
+  /** Claims holding scopes. Absent: the preset's, else `["scope"]`. */
+  readonly scopeClaims?: readonly string[];
+  /** Signature algorithms accepted (`oidc`): RS256, ES256. Absent: the preset's, else `["RS256"]`. */
+  readonly algorithms?: readonly SignatureAlgorithm[];
+  /** Longest `exp - iat` accepted. Absent: the preset's, else one day. */
+  readonly maxTokenLifetimeSeconds?: number;
+  /** What discovery advertises: `client_credentials` (machines) and/or `code` (people). */
+  readonly oauthFlows?: readonly OAuthFlow[];
+  /** The server puts `fhirUser` and `patient` into people's tokens (needed for `code`: SMART for people). */
+  readonly personClaims?: boolean;
 }
 
 export interface IdentityClaimsConfig {

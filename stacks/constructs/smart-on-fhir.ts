@@ -4,10 +4,12 @@ import { ArchiveProvider } from "@cdktf/provider-archive/lib/provider";
 import { HttpProvider } from "@cdktf/provider-http/lib/provider";
 import type { HealthlakeFhirDatastore } from "../../.gen/providers/awscc/healthlake-fhir-datastore";
 import type { NodejsBundleOptions } from "../bundling";
-import type { ResolvedSmart } from "../config";
+import type { ResolvedCognito, ResolvedExternalAuthorizationServer, ResolvedSmart } from "../config";
 import { PASSWORD_POLICY_WORDS, passwordPolicyCondition } from "../password-policy";
-import { buildSmartMetadata } from "../smart-metadata";
+import { COGNITO_ACCESS_TOKEN_CLAIMS, type SmartMetadataInput, buildSmartMetadata } from "../smart-metadata";
+import { externalValidatorEnvironment } from "../validator-environment";
 import { AuthorizationServer } from "./authorization-server";
+import { ExternalAuthorizationServer } from "./external-authorization-server";
 import { PreTokenGenerationFunction } from "./pre-token-generation-function";
 import type { IdentityProviderSettings } from "./fhir-datastore";
 import { SmartServiceRole } from "./smart-service-role";
@@ -35,12 +37,17 @@ export interface SmartOnFhirProps extends ResolvedSmart {
  * so one more level would rename both for every existing deployment (ARCHITECTURE.md).
  */
 export class SmartOnFhir {
-  readonly authorizationServer: AuthorizationServer;
+  /** The Cognito user pool, unless the authorization server is external. */
+  readonly authorizationServer?: AuthorizationServer;
+  /** The external authorization server, when configured. */
+  readonly externalAuthorizationServer?: ExternalAuthorizationServer;
   readonly validator: TokenValidatorFunction;
   /** With `identityClaims`: the trigger that puts `fhirUser` and `patient` into people's tokens. */
   readonly preTokenGeneration?: PreTokenGenerationFunction;
   /** What the datastore is created with. */
   readonly identityProvider: IdentityProviderSettings;
+  /** Every scope a client may request, as it appears in a token's `scope`. */
+  readonly clientScopes: readonly string[];
 
   constructor(
     private readonly scope: Construct,
@@ -48,14 +55,44 @@ export class SmartOnFhir {
   ) {
     new ArchiveProvider(scope, "archive");
     new HttpProvider(scope, "http");
-    const { cognito } = props;
 
+    const server = props.externalAuthorizationServer ? this.external(props.externalAuthorizationServer) : this.cognito(props.cognito as ResolvedCognito);
+    this.authorizationServer = server.authorizationServer;
+    this.preTokenGeneration = server.preTokenGeneration;
+    this.externalAuthorizationServer = server.externalAuthorizationServer;
+    this.clientScopes = server.clientScopes;
+
+    this.validator = new TokenValidatorFunction(scope, "token-validator", {
+      ...props.validator,
+      bundling: props.validatorBundling,
+      keySetUrl: server.keySetUrl,
+      environment: {
+        ...server.validatorEnvironment,
+        USER_ROLE_ARN: SmartServiceRole.arnOf(props.serviceRoleName, props.accountId),
+        // Which scope versions HealthLake honours, so the function passes no others.
+        AUTHORIZATION_STRATEGY: props.authorizationStrategy,
+      },
+    });
+    const secret = this.externalAuthorizationServer?.introspectionSecret;
+    if (secret) this.validator.allowSecretRead(secret.arn);
+
+    this.identityProvider = {
+      authorizationStrategy: props.authorizationStrategy,
+      fineGrainedAuthorization: props.fineGrainedAuthorization,
+      idpLambdaArn: this.validator.idpLambdaArn,
+      metadata: buildSmartMetadata({ ...server.discovery, scopes: server.clientScopes, authorizationStrategy: props.authorizationStrategy }),
+    };
+  }
+
+  /** The Cognito user pool this stack creates, with its optional pre token generation trigger. */
+  private cognito(cognito: ResolvedCognito): AuthorizationServerParts {
+    const { props, scope } = this;
     // Before the pool, which names it; the pool is then allowed to invoke it.
-    this.preTokenGeneration =
+    const trigger =
       props.identityClaims &&
       new PreTokenGenerationFunction(scope, "pre-token-generation", { ...props.identityClaims, bundling: props.preTokenGenerationBundling });
 
-    this.authorizationServer = new AuthorizationServer(scope, "authorization-server", {
+    const auth = new AuthorizationServer(scope, "authorization-server", {
       ...cognito,
       // Domain prefixes are unique per region across all accounts; the account id makes the default free.
       domainPrefix: cognito.domainPrefix ?? `${props.stackName}-fhir-${props.accountId}`,
@@ -63,38 +100,49 @@ export class SmartOnFhir {
       scopes: props.scopes,
       singleTestUserPassword: cognito.singleTestUser && this.singleTestUserPassword(cognito.singleTestUser.username),
       testUserPasswordsVariable: cognito.testUsers.length > 0 ? this.testUserPasswords() : undefined,
-      preTokenGenerationLambdaArn: this.preTokenGeneration?.function.arn,
+      preTokenGenerationLambdaArn: trigger?.function.arn,
     });
-    const auth = this.authorizationServer;
-    this.preTokenGeneration?.allowUserPool(auth.userPool.arn, props.accountId);
-
-    this.validator = new TokenValidatorFunction(scope, "token-validator", {
-      ...props.validator,
-      bundling: props.validatorBundling,
+    trigger?.allowUserPool(auth.userPool.arn, props.accountId);
+    return {
+      authorizationServer: auth,
+      preTokenGeneration: trigger,
+      clientScopes: auth.clientScopes,
       keySetUrl: auth.urls.jwks,
-      environment: {
+      validatorEnvironment: {
         USER_POOL_ID: auth.userPool.id,
         CLIENT_ID: clientIdList(auth.clients.map(({ client }) => client.id)),
         JWKS_URI: auth.urls.jwks,
-        USER_ROLE_ARN: SmartServiceRole.arnOf(props.serviceRoleName, props.accountId),
-        // Which scope versions HealthLake honours, so the function passes no others.
-        AUTHORIZATION_STRATEGY: props.authorizationStrategy,
       },
-    });
-
-    this.identityProvider = {
-      authorizationStrategy: props.authorizationStrategy,
-      fineGrainedAuthorization: props.fineGrainedAuthorization,
-      idpLambdaArn: this.validator.idpLambdaArn,
-      metadata: buildSmartMetadata({
+      discovery: {
         urls: auth.urls,
         oauthFlows: cognito.oauthFlows,
-        scopes: auth.clientScopes,
-        authorizationStrategy: props.authorizationStrategy,
         // Only the trigger puts them into Cognito's tokens.
-        patientClaim: this.preTokenGeneration !== undefined,
-        fhirUserClaim: this.preTokenGeneration !== undefined,
-      }),
+        patientClaim: trigger !== undefined,
+        fhirUserClaim: trigger !== undefined,
+        // Every app client this stack creates has a secret.
+        clientAuthMethods: ["client_secret_basic", "client_secret_post"],
+        tokenClaims: COGNITO_ACCESS_TOKEN_CLAIMS,
+        // Cognito's authorize endpoint answers in the query string only: no fragment, no form_post.
+        responseModes: ["query"],
+      },
+    };
+  }
+
+  /** An authorization server the user runs: nothing of Cognito's, discovery from its endpoints. */
+  private external(external: ResolvedExternalAuthorizationServer): AuthorizationServerParts {
+    const { props } = this;
+    const server = new ExternalAuthorizationServer(this.scope, "external-authorization-server", {
+      ...external,
+      scopes: props.scopes,
+      secretName: `${props.stackName}/introspection-client-secret`,
+    });
+    return {
+      externalAuthorizationServer: server,
+      clientScopes: server.clientScopes,
+      // Keys shipped with the validator, as for Cognito; introspection needs none.
+      keySetUrl: external.validation === "oidc" ? server.jwksUri : undefined,
+      validatorEnvironment: externalValidatorEnvironment(external, { jwksUri: server.jwksUri, introspectionSecretArn: server.introspectionSecret?.arn }),
+      discovery: { urls: server.urls, oauthFlows: external.oauthFlows, patientClaim: external.personClaims, fhirUserClaim: external.personClaims },
     };
   }
 
@@ -109,7 +157,7 @@ export class SmartOnFhir {
       accountId: props.accountId,
       region: props.region,
       datastoreArn: datastore.datastoreArn,
-      scopes: this.authorizationServer.clientScopes,
+      scopes: this.clientScopes,
       datastoreKeyArn,
     });
     // The datastore's ARN (Service Authorization Reference format), composed from its parts so that
@@ -161,6 +209,18 @@ export class SmartOnFhir {
     });
     return name;
   }
+}
+
+/** What the validator and discovery take from the authorization server, whichever it is. */
+interface AuthorizationServerParts {
+  readonly authorizationServer?: AuthorizationServer;
+  readonly preTokenGeneration?: PreTokenGenerationFunction;
+  readonly externalAuthorizationServer?: ExternalAuthorizationServer;
+  readonly clientScopes: readonly string[];
+  /** Read at deploy and shipped with the validator. */
+  readonly keySetUrl?: string;
+  readonly validatorEnvironment: Record<string, string>;
+  readonly discovery: Omit<SmartMetadataInput, "scopes" | "authorizationStrategy">;
 }
 
 /** The validator's CLIENT_ID: one id as itself, several comma-separated. */

@@ -23,8 +23,9 @@ export interface TokenValidatorFunctionProps extends ResolvedValidator {
    * The issuer's JWKS URL: read at deploy (`data.http.jwks`) and zipped beside the bundle as
    * `jwks.json`, so a cold start verifies with no network at all; the function still refreshes the
    * set in the background, and falls back to downloading it when the file is unusable.
+   * @default - no keys shipped (introspection verifies without keys)
    */
-  readonly keySetUrl: string;
+  readonly keySetUrl?: string;
 }
 
 /** The Lambda HealthLake calls on every FHIR request to turn a bearer token into allow or deny. */
@@ -38,8 +39,9 @@ export class TokenValidatorFunction extends Construct {
   constructor(scope: Construct, id: string, props: TokenValidatorFunctionProps) {
     super(scope, id);
     // Read at deploy, so a cold start has the keys without a download.
-    const keySet = new DataHttp(this, "key-set", { url: props.keySetUrl, requestHeaders: { Accept: "application/json" } });
-    keySet.overrideLogicalId("jwks");
+    const keySet =
+      props.keySetUrl === undefined ? undefined : new DataHttp(this, "key-set", { url: props.keySetUrl, requestHeaders: { Accept: "application/json" } });
+    keySet?.overrideLogicalId("jwks");
 
     const provisioned = props.provisionedConcurrency > 0;
     const parts = addNodejsFunction(this, {
@@ -55,7 +57,7 @@ export class TokenValidatorFunction extends Construct {
       },
       // Canonical (sorted) keys only, so an issuer reordering its JSON redeploys nothing; anything but a
       // key set (an error page) ships as an empty file, and the function then downloads the keys at init.
-      extraFiles: [{ filename: "jwks.json", content: Fn.try([Fn.jsonencode({ keys: Fn.lookup(Fn.jsondecode(keySet.responseBody), "keys") }), ""]) }],
+      extraFiles: keySet && [{ filename: "jwks.json", content: Fn.try([Fn.jsonencode({ keys: Fn.lookup(Fn.jsondecode(keySet.responseBody), "keys") }), ""]) }],
       publish: provisioned ? true : undefined,
     });
     this.function = parts.function;
@@ -84,6 +86,15 @@ export class TokenValidatorFunction extends Construct {
       }).overrideLogicalId("token_validator");
     }
     this.idpLambdaArn = this.alias?.arn ?? this.function.arn;
+  }
+
+  /** Lets the validator read the introspection client secret, that one secret only. */
+  allowSecretRead(secretArn: string): void {
+    new IamRolePolicy(this, "read-introspection-secret", {
+      name: "read-introspection-client-secret",
+      role: this.role.id,
+      policy: policyDocument([{ Sid: "ReadIntrospectionClientSecret", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: secretArn }]),
+    }).overrideLogicalId("read_introspection_secret");
   }
 
   /**

@@ -1,0 +1,90 @@
+// Issue 12: the oidc and introspection modes through the built bundle, in a process of its own, as
+// Lambda runs it, against a real OAuth server on loopback (the cognito mode: validator-bundle.test.ts).
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { BUILT_VALIDATOR } from "../lambda/bundle";
+import { resolveConfig } from "../stacks/config";
+import { externalValidatorEnvironment } from "../stacks/validator-environment";
+import { LoopbackAuthorizationServer } from "../testing/authorization-server";
+import { loopbackCertificate } from "../testing/jwks-server";
+import { nowSeconds } from "../testing/jwt";
+import { BundleChild } from "./support/bundle-child";
+
+const ENDPOINT = "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/";
+const SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:bundle/introspection-client-secret-AbCdEf";
+
+const server = new LoopbackAuthorizationServer();
+let dir: string;
+const children: BundleChild[] = [];
+beforeAll(async () => {
+  await server.start();
+  await server.addKey("RS256");
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "bundle-modes-"));
+  fs.writeFileSync(path.join(dir, "ca.pem"), loopbackCertificate().cert);
+});
+afterAll(async () => {
+  for (const child of children) child.stop();
+  await server.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The bundle with the environment the stack computes for this server, the loopback CA trusted. */
+async function bundleFor(preset: "okta" | "keycloak", validation: "oidc" | "introspection", preload: string[] = [], extraEnv: Record<string, string> = {}) {
+  const config = resolveConfig({
+    name: "bundle",
+    datastore: { name: "fhir" },
+    smart: {
+      externalAuthorizationServer: {
+        preset,
+        issuer: server.issuer,
+        validation,
+        clientIds: ["machine"],
+        audience: "healthlake",
+        introspectionClientId: server.client.id,
+      },
+    },
+  });
+  const resolved = { ...config.smart!.externalAuthorizationServer!, introspectionEndpoint: server.introspectionEndpoint };
+  const environment = externalValidatorEnvironment(resolved, { jwksUri: server.jwksUri, introspectionSecretArn: SECRET_ARN });
+  const child = await BundleChild.start(
+    BUILT_VALIDATOR,
+    {
+      PATH: process.env.PATH,
+      NODE_EXTRA_CA_CERTS: path.join(dir, "ca.pem"),
+      AWS_REGION: "us-east-1",
+      USER_ROLE_ARN: "arn:aws:iam::123456789012:role/r",
+      ...environment,
+      ...extraEnv,
+    },
+    preload,
+  );
+  children.push(child);
+  return child;
+}
+
+const request = (bearerToken: string) => ({ datastoreEndpoint: ENDPOINT, operationName: "ReadResource", bearerToken });
+
+test("oidc: an Okta-shaped token is allowed, the same token for another audience denied", async () => {
+  const child = await bundleFor("okta", "oidc");
+  const claims = { aud: "healthlake", cid: "machine", scp: ["system/*.read"], sub: "machine" };
+  expect((await child.invoke(request(await server.token(claims)))).authPayload).toMatchObject({ isAuthorized: true, scope: "system/*.read", aud: ENDPOINT });
+  expect((await child.invoke(request(await server.token({ ...claims, aud: "other" })))).authPayload).toEqual({ isAuthorized: false });
+});
+
+test("introspection: the secret comes from Secrets Manager through the runtime's SDK; active allowed, inactive denied", async () => {
+  server.introspection = (token, response) => {
+    response.body = token.startsWith("dead")
+      ? { active: false }
+      : { active: true, aud: "healthlake", azp: "machine", scope: "system/*.read", sub: "machine", typ: "Bearer", iat: nowSeconds(), exp: nowSeconds() + 300 };
+  };
+  const child = await bundleFor("keycloak", "introspection", [path.join(__dirname, "..", "testing", "mock-secrets-manager.cjs")], {
+    TEST_INTROSPECTION_SECRET: server.client.secret,
+    // The SDK warns on Node 20 (the machine running the tests), not on the runtime's Node 22.
+    NODE_NO_WARNINGS: "1",
+  });
+  const before = server.calls.authenticated;
+  expect((await child.invoke(request("live-opaque-token"))).authPayload).toMatchObject({ isAuthorized: true, scope: "system/*.read", sub: "machine" });
+  expect((await child.invoke(request("dead-opaque-token"))).authPayload).toEqual({ isAuthorized: false });
+  expect(server.calls.authenticated - before).toBe(2);
+});

@@ -1,0 +1,95 @@
+import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { mockClient } from "aws-sdk-client-mock";
+import { ClientSecret, secretsManagerSecret } from "../lambda/token-validator/client-secret";
+
+const ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:healthlake/introspection-AbCdEf";
+
+describe("secretsManagerSecret", () => {
+  const secretsManager = mockClient(SecretsManagerClient);
+  afterEach(() => secretsManager.reset());
+
+  test("reads the secret's string value by its ARN", async () => {
+    secretsManager.on(GetSecretValueCommand, { SecretId: ARN }).resolves({ SecretString: "s3cret" });
+    await expect(secretsManagerSecret(ARN)()).resolves.toBe("s3cret");
+    expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+  });
+
+  test("a secret the operator has not filled yet is an error, not an empty password", async () => {
+    secretsManager.on(GetSecretValueCommand).resolves({ SecretBinary: new Uint8Array([1]) });
+    await expect(secretsManagerSecret(ARN)()).rejects.toThrow(/no string value yet/);
+    secretsManager.on(GetSecretValueCommand).resolves({ SecretString: "" });
+    await expect(secretsManagerSecret(ARN)()).rejects.toThrow(/no string value yet/);
+  });
+
+  test("a refused read (no permission, no secret) rejects", async () => {
+    secretsManager.on(GetSecretValueCommand).rejects(new Error("AccessDeniedException"));
+    await expect(secretsManagerSecret(ARN)()).rejects.toThrow(/AccessDenied/);
+  });
+});
+
+describe("ClientSecret", () => {
+  beforeEach(() => jest.useFakeTimers({ now: 1_800_000_000_000 }));
+  afterEach(() => jest.useRealTimers());
+
+  /** A secret source the test rotates, counting reads. */
+  const rotating = (first: string) => {
+    const state = { value: first, reads: 0, fail: false };
+    const source = async () => {
+      state.reads++;
+      if (state.fail) throw new Error("unavailable");
+      return state.value;
+    };
+    return { state, secret: new ClientSecret(source, { refreshMs: 300_000, retryAfterMs: 5_000 }) };
+  };
+
+  test("read at init, then held: no read per request", async () => {
+    const { state, secret } = rotating("v1");
+    await expect(secret.read()).resolves.toBe("v1");
+    expect(secret.value()).toBe("v1");
+    expect(secret.value()).toBe("v1");
+    expect(state.reads).toBe(1);
+  });
+
+  test("a rotated secret arrives with the background refresh, without a redeploy", async () => {
+    const { state, secret } = rotating("v1");
+    await secret.read();
+    state.value = "v2";
+    await jest.advanceTimersByTimeAsync(300_000);
+    expect(secret.value()).toBe("v2");
+    expect(state.reads).toBe(2);
+  });
+
+  test("a refusal by the endpoint reads again at once, but at most once per retry period", async () => {
+    const { state, secret } = rotating("v1");
+    await secret.read();
+    state.value = "v2";
+    secret.refused();
+    secret.refused();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(secret.value()).toBe("v2");
+    expect(state.reads).toBe(2);
+    await jest.advanceTimersByTimeAsync(5_000);
+    secret.refused();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(state.reads).toBe(3);
+  });
+
+  test("a failed read is retried only after the retry period: an outage causes no read storm", async () => {
+    const { state, secret } = rotating("v1");
+    state.fail = true;
+    await expect(secret.read()).rejects.toThrow(/unavailable/);
+    await expect(Promise.resolve(secret.value())).rejects.toThrow(/retrying later/);
+    expect(state.reads).toBe(1);
+    state.fail = false;
+    await jest.advanceTimersByTimeAsync(5_000);
+    await expect(Promise.resolve(secret.value())).resolves.toBe("v1");
+    expect(state.reads).toBe(2);
+  });
+
+  test("concurrent requests during a read share it", async () => {
+    const { state, secret } = rotating("v1");
+    const [a, b] = [secret.value(), secret.value()];
+    await expect(Promise.all([a, b])).resolves.toEqual(["v1", "v1"]);
+    expect(state.reads).toBe(1);
+  });
+});
