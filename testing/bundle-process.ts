@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 
 import { BUILT_VALIDATOR } from "../lambda/bundle";
@@ -27,13 +29,16 @@ export interface BundleRunOptions {
 /** Starts a new Node process on a validator bundle, as a Lambda cold start would, and sends it `count` requests. */
 export function runBundle(env: NodeJS.ProcessEnv, count: number, events: readonly unknown[], options: BundleRunOptions = {}): Promise<BundleRun> {
   const { node = process.execPath, bundle = BUILT_VALIDATOR, floorJwk } = options;
-  return new Promise((resolve, reject) => {
+  // The events go in a file: a thousand tokens exceed what a command line may hold.
+  const eventsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bundle-events-")), "events.json");
+  fs.writeFileSync(eventsFile, JSON.stringify(events));
+  const removeEvents = () => fs.rmSync(path.dirname(eventsFile), { recursive: true, force: true });
+  return new Promise<BundleRun>((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(
-      node,
-      [path.join(__dirname, "invoke-bundle.cjs"), bundle, String(count), JSON.stringify(events), ...(floorJwk ? [JSON.stringify(floorJwk)] : [])],
-      { env, stdio: ["ignore", "ignore", "pipe"] },
-    );
+    const child = spawn(node, [path.join(__dirname, "invoke-bundle.cjs"), bundle, String(count), eventsFile, ...(floorJwk ? [JSON.stringify(floorJwk)] : [])], {
+      env,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk;
@@ -41,5 +46,5 @@ export function runBundle(env: NodeJS.ProcessEnv, count: number, events: readonl
       if (line) resolve({ ...JSON.parse(line[1]), wallMs: performance.now() - started });
     });
     child.on("exit", (code) => reject(new Error(`validator process exited (${code}) without a result: ${stderr.slice(0, 500)}`)));
-  });
+  }).finally(removeEvents);
 }

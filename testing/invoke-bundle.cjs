@@ -1,11 +1,11 @@
 // Runs inside a fresh Node process (see bundle-process.ts): loads a Lambda bundle as Lambda would, sends it
-// COUNT requests with the events given, and prints one line of JSON: per-request latencies, how many the validator allowed,
+// COUNT requests with the events in EVENTS_FILE, and prints one line of JSON: per-request latencies, how many the validator allowed,
 // whether node's https module was ever loaded, and, when FLOOR_JWK is given, the latency of one RS256 verification
 // of the same token with node's crypto right after each request (the floor, measured in the same moments).
 "use strict";
 const crypto = require("node:crypto");
-const [bundle, count, eventsJson, floorJwk] = process.argv.slice(2);
-const events = JSON.parse(eventsJson);
+const [bundle, count, eventsFile, floorJwk] = process.argv.slice(2);
+const events = JSON.parse(require("node:fs").readFileSync(eventsFile, "utf8"));
 const { handler } = require(bundle);
 
 const floorOf = (event) => {
