@@ -86,8 +86,15 @@ describe("complete stack (every option on)", () => {
     );
   });
 
-  test("holds the module's 9 outputs and the sensitive credentials of both clients", () => {
-    expect(Object.keys(json.output).sort()).toEqual([...MODULE_OUTPUTS, "cognito_client_credentials", "cognito_machine_client_credentials"].sort());
+  test("holds the module's 9 outputs, the sensitive credentials of both clients, and what the smoke test reads", () => {
+    expect(Object.keys(json.output).sort()).toEqual(
+      [...MODULE_OUTPUTS, "cognito_client_credentials", "cognito_machine_client_credentials", "smart_configuration", "token_validator_function_name"].sort(),
+    );
+    // The same document the datastore gets, as an object: `terraform output -json` gives it as JSON.
+    expect(json.output.smart_configuration.value).toEqual(
+      decodeJsonencode(json.resource.awscc_healthlake_fhir_datastore.this.identity_provider_configuration.metadata),
+    );
+    expect(json.output.token_validator_function_name.value).toBe("${aws_lambda_function.token_validator.function_name}");
     expect(json.output.cognito_client_credentials.sensitive).toBe(true);
     expect(json.output.datastore_kms_key_arn.value).toBe("${aws_kms_key.datastore.arn}");
   });

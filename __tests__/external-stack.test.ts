@@ -88,7 +88,13 @@ describe("an external authorization server (Okta, oidc)", () => {
   });
 
   test("the outputs say what to register at the server and in apps; no Cognito output", () => {
-    expect(Object.keys(json.output).sort()).toEqual(["datastore_arn", "datastore_endpoint", "smart_app_registration"]);
+    expect(Object.keys(json.output).sort()).toEqual([
+      "datastore_arn",
+      "datastore_endpoint",
+      "smart_app_registration",
+      "smart_configuration",
+      "token_validator_function_name",
+    ]);
     expect(json.output.smart_app_registration.value).toEqual({
       issuer: "https://example.okta.com/oauth2/default",
       audience: "api://healthlake",

@@ -145,7 +145,7 @@ describe("sandbox stack (the reference gist)", () => {
     expect(json.data.http.jwks).toEqual({ url: fn.environment.variables.JWKS_URI, request_headers: { Accept: "application/json" } });
   });
 
-  test("outputs: the gist's six, only the client credentials sensitive", () => {
+  test("outputs: the gist's six and what the smoke test reads, only the client credentials sensitive", () => {
     expect(Object.keys(json.output).sort()).toEqual([
       "cognito_client_credentials",
       "cognito_domain",
@@ -153,6 +153,8 @@ describe("sandbox stack (the reference gist)", () => {
       "cognito_scopes",
       "datastore_arn",
       "datastore_endpoint",
+      "smart_configuration",
+      "token_validator_function_name",
     ]);
     const sensitive = Object.entries(json.output)
       .filter(([, o]) => o.sensitive)

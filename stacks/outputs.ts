@@ -20,6 +20,15 @@ export function datastoreOutputs(scope: Construct, datastore: HealthlakeFhirData
 
 /** The gist's Cognito outputs and each app client's credentials (sensitive); or, with an external server, what to register there. */
 export function smartOutputs(scope: Construct, smart: SmartOnFhir, datastore: HealthlakeFhirDatastore): void {
+  // What `npm run smoke` compares the live datastore with, and where it reads the validator's decisions.
+  new TerraformOutput(scope, "smart_configuration", {
+    description: "The SMART configuration (discovery document) this stack creates the datastore with",
+    value: smart.identityProvider.metadata,
+  });
+  new TerraformOutput(scope, "token_validator_function_name", {
+    description: "The token validator's Lambda function",
+    value: smart.validator.function.functionName,
+  });
   const auth = smart.authorizationServer;
   if (auth) {
     new TerraformOutput(scope, "cognito_scopes", {

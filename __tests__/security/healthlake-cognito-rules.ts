@@ -1,6 +1,8 @@
 import { r, type Rule, list, resources } from "./rule";
 
-const SECRET_REFERENCE = /client_secret|var\.[\w-]*password/;
+// A reference to a secret (`${aws_cognito_user_pool_client.x.client_secret}`, `${var.*password*}`),
+// not the words: the discovery document lists `client_secret_basic` as an auth method.
+const SECRET_REFERENCE = /\$\{[^}]*(\.client_secret\b|var\.[\w-]*password)/;
 // Create-only in CloudFormation: a change replaces the datastore and deletes its data.
 const CREATE_ONLY_ATTRIBUTES = ["identity_provider_configuration", "preload_data_config", "sse_configuration"];
 

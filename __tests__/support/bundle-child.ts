@@ -17,14 +17,21 @@ export class HandlerError extends Error {
  * loaded once (init), then invoked on demand, and frozen and thawed with real SIGSTOP / SIGCONT.
  */
 export class BundleChild {
-  private constructor(private readonly child: ChildProcess) {}
+  /** What the bundle wrote to standard output (its log lines), until taken. */
+  private output = "";
+
+  private constructor(private readonly child: ChildProcess) {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      this.output += chunk;
+    });
+  }
 
   /** Starts the process and resolves once the bundle is loaded (Lambda's init is over). `preload` modules load first (`node -r`). */
   static start(bundle: string, env: NodeJS.ProcessEnv, preload: readonly string[] = []): Promise<BundleChild> {
     const child = fork(path.join(__dirname, "bundle-child-main.cjs"), [bundle], {
       env,
       execArgv: preload.flatMap((module) => ["-r", module]),
-      stdio: ["ignore", "ignore", "inherit", "ipc"],
+      stdio: ["ignore", "pipe", "inherit", "ipc"],
     });
     return new Promise((resolve, reject) => {
       child.once("message", () => resolve(new BundleChild(child)));
@@ -44,6 +51,16 @@ export class BundleChild {
       });
       this.child.send(event as object);
     });
+  }
+
+  /** The complete lines written since the last call, once at least `count` of them have arrived (or 500 ms passed). */
+  async takeLines(count = 1): Promise<string[]> {
+    const until = Date.now() + 500;
+    while (this.output.split("\n").length - 1 < count && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
+    const end = this.output.lastIndexOf("\n") + 1;
+    const lines = this.output.slice(0, end).split("\n").filter(Boolean);
+    this.output = this.output.slice(end);
+    return lines;
   }
 
   freeze(): void {
