@@ -1,5 +1,6 @@
 import { complete } from "../environments/complete";
 import { decodeJsonencode } from "./support/jsonencode";
+import { identityProviderUpdateAddresses } from "./support/identity-provider-update";
 import { addresses, synthJson } from "./support/synth";
 
 const json = synthJson(complete);
@@ -59,7 +60,7 @@ describe("complete stack (every option on)", () => {
   // The module's log bucket logs into itself, which AWS calls an endless loop: that address is dropped.
   const DROPPED = ["aws_s3_bucket_logging.access_logs"];
 
-  test("holds the module's addresses but its log bucket's self-logging, plus the data bucket policy, the Lambda zip and its key set, the machine client, the validator's operations and the identity claims", () => {
+  test("holds the module's addresses but its log bucket's self-logging, plus the data bucket policy, the Lambda zip and its key set, the machine client, the validator's operations, the identity claims and the identity provider update", () => {
     expect(addresses(json)).toEqual(
       [
         ...MODULE_ADDRESSES.filter((address) => !DROPPED.includes(address)),
@@ -73,6 +74,7 @@ describe("complete stack (every option on)", () => {
         "aws_iam_role_policy_attachment.lambda_xray",
         "aws_cognito_user_pool_client.machine",
         "aws_lambda_permission.healthlake_alias",
+        ...identityProviderUpdateAddresses(true),
         // Issue 11: the pre token generation trigger and the user resource server.
         "aws_cognito_resource_server.user",
         "data.archive_file.pre_token_generation_zip",

@@ -2,6 +2,7 @@
 import { external } from "../environments/external";
 import type { ExternalAuthorizationServerConfig, HealthLakeSmartConfig } from "../stacks/config";
 import { decodeJsonencode } from "./support/jsonencode";
+import { identityProviderUpdateAddresses } from "./support/identity-provider-update";
 import { addresses, synthJson } from "./support/synth";
 
 const json = synthJson(external);
@@ -32,24 +33,27 @@ const metadataOf = (stack: ReturnType<typeof synthJson>) =>
   decodeJsonencode(stack.resource.awscc_healthlake_fhir_datastore.this.identity_provider_configuration.metadata) as Record<string, unknown>;
 
 describe("an external authorization server (Okta, oidc)", () => {
-  test("creates nothing of Cognito's: the datastore, its validator with its shipped keys, and the service role", () => {
-    expect(addresses(json)).toEqual([
-      "aws_cloudwatch_log_group.token_validator",
-      "aws_iam_policy.healthlake_service_role",
-      "aws_iam_role.healthlake_service_role",
-      "aws_iam_role.lambda_role",
-      "aws_iam_role_policy.cognito_access",
-      "aws_iam_role_policy_attachment.healthlake_policy",
-      "aws_iam_role_policy_attachment.lambda_basic",
-      "aws_iam_role_policy_attachment.lambda_xray",
-      "aws_lambda_function.token_validator",
-      "aws_lambda_permission.healthlake",
-      "awscc_healthlake_fhir_datastore.this",
-      "data.archive_file.lambda_zip",
-      "data.aws_caller_identity.current",
-      "data.aws_region.current",
-      "data.http.jwks",
-    ]);
+  test("creates nothing of Cognito's: the datastore, its validator with its shipped keys, the service role and the identity provider update", () => {
+    expect(addresses(json)).toEqual(
+      [
+        ...identityProviderUpdateAddresses(true),
+        "aws_cloudwatch_log_group.token_validator",
+        "aws_iam_policy.healthlake_service_role",
+        "aws_iam_role.healthlake_service_role",
+        "aws_iam_role.lambda_role",
+        "aws_iam_role_policy.cognito_access",
+        "aws_iam_role_policy_attachment.healthlake_policy",
+        "aws_iam_role_policy_attachment.lambda_basic",
+        "aws_iam_role_policy_attachment.lambda_xray",
+        "aws_lambda_function.token_validator",
+        "aws_lambda_permission.healthlake",
+        "awscc_healthlake_fhir_datastore.this",
+        "data.archive_file.lambda_zip",
+        "data.aws_caller_identity.current",
+        "data.aws_region.current",
+        "data.http.jwks",
+      ].sort(),
+    );
     expect(json.data.http.jwks.url).toBe("https://example.okta.com/oauth2/default/v1/keys");
   });
 

@@ -298,7 +298,7 @@ describe("13. metadata drift is visible", () => {
       `jsondecode(${actual}.metadata) == {"issuer" = "https://cognito-idp.`,
     ])
       expect(assertion.condition).toContain(part);
-    expect(assertion.error_message).toMatch(/update-fhir-datastore/);
+    expect(assertion.error_message).toContain("terraform apply -replace=aws_lambda_invocation.identity_provider_update");
   });
 
   test("with provisioned concurrency it expects the alias", () => {

@@ -1,5 +1,6 @@
 import { sandbox } from "../environments/sandbox";
 import { decodeJsonencode } from "./support/jsonencode";
+import { identityProviderUpdateAddresses } from "./support/identity-provider-update";
 import { addresses, synthJson } from "./support/synth";
 
 const json = synthJson(sandbox);
@@ -31,11 +32,17 @@ const GIST_ADDRESSES = [
   "data.archive_file.lambda_zip",
 ];
 
-// Added for least privilege, log retention and keys shipped with the validator (README: "Differences from the reference Terraform").
-const ADDITIONS = ["aws_iam_policy.healthlake_service_role", "aws_cloudwatch_log_group.token_validator", "data.http.jwks"];
+// Added for least privilege, log retention and keys shipped with the validator (README: "Differences from the reference Terraform"),
+// and the identity provider update.
+const ADDITIONS = [
+  "aws_iam_policy.healthlake_service_role",
+  "aws_cloudwatch_log_group.token_validator",
+  "data.http.jwks",
+  ...identityProviderUpdateAddresses(false),
+];
 
 describe("sandbox stack (the reference gist)", () => {
-  test("holds every gist address, and besides them only the three documented additions", () => {
+  test("holds every gist address, and besides them only the documented additions", () => {
     expect(addresses(json)).toEqual([...GIST_ADDRESSES, ...ADDITIONS].sort());
   });
 

@@ -14,13 +14,23 @@ export const PRE_TOKEN_GENERATION_BUNDLE: NodejsBundleOptions = {
   entry: path.join(__dirname, "pre-token-generation", "index.ts"),
 };
 
+/** How the function that updates the datastore's identity provider configuration is bundled. */
+export const IDENTITY_PROVIDER_UPDATE_BUNDLE: NodejsBundleOptions = {
+  entry: path.join(__dirname, "identity-provider-update", "index.ts"),
+};
+
 /** Where `npm run build` writes the bundles, for tests and the benchmark. */
 export const BUILT_VALIDATOR = path.join(__dirname, "dist", "token-validator", "index.js");
 export const BUILT_PRE_TOKEN_GENERATION = path.join(__dirname, "dist", "pre-token-generation", "index.js");
+export const BUILT_IDENTITY_PROVIDER_UPDATE = path.join(__dirname, "dist", "identity-provider-update", "index.js");
 
-/** Builds both bundles into `lambda/dist`. */
+/** Builds every bundle into `lambda/dist`. */
 export function buildAll(): string[] {
-  return [bundleNodejs(VALIDATOR_BUNDLE, BUILT_VALIDATOR), bundleNodejs(PRE_TOKEN_GENERATION_BUNDLE, BUILT_PRE_TOKEN_GENERATION)];
+  return [
+    bundleNodejs(VALIDATOR_BUNDLE, BUILT_VALIDATOR),
+    bundleNodejs(PRE_TOKEN_GENERATION_BUNDLE, BUILT_PRE_TOKEN_GENERATION),
+    bundleNodejs(IDENTITY_PROVIDER_UPDATE_BUNDLE, BUILT_IDENTITY_PROVIDER_UPDATE),
+  ];
 }
 
 if (require.main === module) {

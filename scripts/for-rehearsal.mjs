@@ -6,6 +6,9 @@
 // - The harness's awscc stand-in fills an unset `preload_data_config` with an object whose type is null,
 //   which its own validator then refuses at the second plan (AWS leaves the property unset). A datastore
 //   without a preload is rehearsed with one; nothing else the rehearsal proves depends on it.
+// - moto runs no Lambda code (no docker), so `aws_lambda_invocation` cannot apply: the copy's cdk.tf.json
+//   leaves out each invocation and the check blocks that read its result (the function, its role and
+//   its policy are still rehearsed). __tests__/identity-provider-update*.test.ts test the function and the check.
 // Usage: node scripts/for-rehearsal.mjs <out dir> <stack dir>...   Prints the copies' paths.
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -15,7 +18,18 @@ mkdirSync(out, { recursive: true });
 for (const stack of stacks) {
   const copy = join(out, basename(stack));
   cpSync(stack, copy, { recursive: true, filter: (source) => !/\.terraform|\.tfstate/.test(basename(source)) });
-  const { resource = {} } = JSON.parse(readFileSync(join(stack, "cdk.tf.json"), "utf8"));
+  const stackJson = JSON.parse(readFileSync(join(stack, "cdk.tf.json"), "utf8"));
+  const { resource = {} } = stackJson;
+  const invocations = Object.keys(resource.aws_lambda_invocation ?? {});
+  if (invocations.length > 0) {
+    delete resource.aws_lambda_invocation;
+    const readers = Object.keys(stackJson.check ?? {}).filter((name) => JSON.stringify(stackJson.check[name]).includes("aws_lambda_invocation."));
+    for (const name of readers) delete stackJson.check[name];
+    if (stackJson.check && Object.keys(stackJson.check).length === 0) delete stackJson.check;
+    writeFileSync(join(copy, "cdk.tf.json"), JSON.stringify(stackJson, null, 2));
+    const left = [...invocations.map((name) => `aws_lambda_invocation.${name}`), ...readers.map((name) => `check.${name}`)];
+    console.error(`${basename(stack)}: left out ${left.join(", ")} (moto runs no Lambda code)`);
+  }
   const pools = Object.keys(resource.aws_cognito_user_pool ?? {});
   const unloaded = Object.entries(resource.awscc_healthlake_fhir_datastore ?? {}).filter(([, datastore]) => !datastore.preload_data_config);
   const override = {

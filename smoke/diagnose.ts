@@ -37,7 +37,7 @@ export function diagnose(evidence: ValidatorEvidence): Diagnosis {
   if (evidence.invocations === 0 && evidence.decisions.length === 0) {
     return {
       cause: "HealthLake never called the validator",
-      fix: "the invoke permission's condition is not met (smart.validator.invokeCondition: try \"none\"), or the datastore calls another function (its IdpLambdaArn: see the plan's identity provider warning)",
+      fix: "the invoke permission's condition is not met (smart.validator.invokeCondition: try \"none\"), or the datastore calls another function (its IdpLambdaArn: see the plan's identity_provider_configuration check, docs/identity-provider-update.md)",
     };
   }
   const deny = evidence.decisions.find((d) => d.decision === "deny");

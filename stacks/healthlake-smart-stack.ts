@@ -4,7 +4,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { AwsccProvider } from "../.gen/providers/awscc/provider";
-import { PRE_TOKEN_GENERATION_BUNDLE, VALIDATOR_BUNDLE } from "../lambda/bundle";
+import { IDENTITY_PROVIDER_UPDATE_BUNDLE, PRE_TOKEN_GENERATION_BUNDLE, VALIDATOR_BUNDLE } from "../lambda/bundle";
 import type { NodejsBundleOptions } from "./bundling";
 import { type HealthLakeSmartConfig, type ResolvedConfig, assertValidConfig, resolveConfig } from "./config";
 import { EncryptionKey } from "./constructs/encryption-key";
@@ -65,6 +65,7 @@ export class HealthLakeSmartStack extends TerraformStack {
         accountId,
         validatorBundling: props.validatorBundling ?? VALIDATOR_BUNDLE,
         preTokenGenerationBundling: PRE_TOKEN_GENERATION_BUNDLE,
+        identityProviderUpdateBundling: IDENTITY_PROVIDER_UPDATE_BUNDLE,
       });
 
     const datastore = new FhirDatastore(this, "fhir-datastore", {

@@ -45,6 +45,18 @@ export const IAM_RULES: Rule[] = [
       ),
   },
   {
+    ids: ["HLS-IAM-DATASTORE-CONTROL"],
+    description: "HealthLake's datastore control plane (create, update, delete) is allowed on this datastore only, never by wildcard",
+    breaks: (j) => {
+      r(j, "aws_iam_role_policy", "identity_provider_update").policy = policy({ Effect: "Allow", Action: "healthlake:UpdateFHIRDatastore", Resource: "*" });
+    },
+    check: (stack) =>
+      allows(stack)
+        .filter(([, s]) => list(s.Action).some((a) => /^healthlake:(\*|(Create|Update|Delete)FHIRDatastore)$/.test(a) || a === "healthlake:*Datastore"))
+        .filter(([, s]) => list(s.Resource).some((resource) => !/:datastore\/fhir\/\$\{awscc_healthlake_fhir_datastore\.this\.datastore_id\}$/.test(resource)))
+        .map(([address]) => ({ address, message: "datastore control-plane action on a resource other than this datastore" })),
+  },
+  {
     ids: ["CKV_AWS_62", "CKV_AWS_63", "AVD-AWS-0057"],
     description: "no identity policy allows every action",
     breaks: (j) => {

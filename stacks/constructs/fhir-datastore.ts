@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn, type IResolvable, Op, TerraformStack } from "cdktf";
+import { Fn, Op, TerraformStack } from "cdktf";
 import { HealthlakeFhirDatastore } from "../../.gen/providers/awscc/healthlake-fhir-datastore";
 import type { AuthorizationStrategy } from "../../smart/scope-grammar";
 
@@ -65,28 +65,18 @@ export class FhirDatastore extends Construct {
     });
     this.datastore.overrideLogicalId("this");
 
-    // With the configuration ignored, a changed domain or a replaced pool would leave discovery
-    // pointing at dead endpoints without a word; this check says so at every plan.
-    const actual = this.datastore.identityProviderConfiguration;
-    const same =
-      smart && metadata
-        ? [
-            Op.eq(actual.authorizationStrategy, smart.authorizationStrategy),
-            Op.eq(actual.fineGrainedAuthorizationEnabled, smart.fineGrainedAuthorization),
-            Op.eq(actual.idpLambdaArn, smart.idpLambdaArn),
-            Op.eq(Fn.jsondecode(actual.metadata), smart.metadata),
-          ].reduce((all: IResolvable, check) => Op.and(all, check))
-        : Op.eq(actual.authorizationStrategy, "AWS_AUTH");
-    TerraformStack.of(this).addOverride("check.identity_provider_configuration", {
-      assert: [
-        {
-          condition: same,
-          error_message:
-            "The datastore's identity provider configuration (SMART metadata, validator ARN, strategy) differs from this stack's. " +
-            "Terraform ignores it, because a change would replace the datastore: HealthLake keeps serving the old discovery document and calling the old validator. " +
-            "Apply the new one in place with `aws healthlake update-fhir-datastore` (docs: changing the identity provider configuration).",
-        },
-      ],
-    });
+    // A SMART datastore's configuration is kept in step by IdentityProviderUpdate, which checks it.
+    if (!smart) {
+      TerraformStack.of(this).addOverride("check.identity_provider_configuration", {
+        assert: [
+          {
+            condition: Op.eq(this.datastore.identityProviderConfiguration.authorizationStrategy, "AWS_AUTH"),
+            error_message:
+              "The datastore's identity provider configuration is not AWS_AUTH, as this stack has it. Terraform ignores it, because a change would replace the datastore: " +
+              "set it back with `aws healthlake update-fhir-datastore` (docs/identity-provider-update.md).",
+          },
+        ],
+      });
+    }
   }
 }

@@ -10,6 +10,7 @@ import { COGNITO_ACCESS_TOKEN_CLAIMS, type SmartMetadataInput, buildSmartMetadat
 import { externalValidatorEnvironment } from "../validator-environment";
 import { AuthorizationServer } from "./authorization-server";
 import { ExternalAuthorizationServer } from "./external-authorization-server";
+import { IdentityProviderUpdate } from "./identity-provider-update";
 import { PreTokenGenerationFunction } from "./pre-token-generation-function";
 import type { IdentityProviderSettings } from "./fhir-datastore";
 import { SmartServiceRole } from "./smart-service-role";
@@ -25,12 +26,15 @@ export interface SmartOnFhirProps extends ResolvedSmart {
   readonly validatorBundling: NodejsBundleOptions;
   /** The pre token generation trigger's source and how to bundle it (with `identityClaims`). */
   readonly preTokenGenerationBundling: NodejsBundleOptions;
+  /** The identity provider update function's source and how to bundle it. */
+  readonly identityProviderUpdateBundling: NodejsBundleOptions;
 }
 
 /**
  * SMART on FHIR for one datastore: the Cognito authorization server with its test users and the
  * token validator, built before the datastore, which needs `identityProvider`; then `bind(datastore)`
- * adds what names the datastore: the role HealthLake assumes and the validator's invoke permission.
+ * adds what names the datastore: the role HealthLake assumes, the validator's invoke permission and
+ * the function that keeps the datastore's identity provider configuration in step.
  *
  * Its parts are placed directly in the given scope, not under a construct of its own: cdktf writes
  * every element's construct path into cdk.tf.json and names the validator's asset folder after it,
@@ -48,6 +52,8 @@ export class SmartOnFhir {
   readonly identityProvider: IdentityProviderSettings;
   /** Every scope a client may request, as it appears in a token's `scope`. */
   readonly clientScopes: readonly string[];
+  /** After `bind`: keeps the datastore's identity provider configuration in step, in place. */
+  identityProviderUpdate?: IdentityProviderUpdate;
 
   constructor(
     private readonly scope: Construct,
@@ -163,7 +169,21 @@ export class SmartOnFhir {
     // The datastore's ARN (Service Authorization Reference format), composed from its parts so that
     // offline validation, which knows no awscc value, sees an unknown ARN, not a placeholder.
     const datastoreArn = `arn:aws:healthlake:${props.region}:${props.accountId}:datastore/fhir/${datastore.datastoreId}`;
-    this.validator.allowHealthLake(props.validator.invokeCondition, datastoreArn, props.accountId);
+    const validatorPermissions = this.validator.allowHealthLake(props.validator.invokeCondition, datastoreArn, props.accountId);
+    this.identityProviderUpdate = new IdentityProviderUpdate(this.scope, "identity-provider-update", {
+      datastore,
+      datastoreArn,
+      settings: this.identityProvider,
+      bundling: props.identityProviderUpdateBundling,
+      // At most 40 + 11 characters: every stack name gives a valid function and role name.
+      functionName: `${props.stackName}-idp-update`,
+      logRetentionDays: props.validator.logRetentionDays,
+      logKmsKeyArn: props.validator.logKmsKeyArn,
+      tracing: props.validator.tracing,
+      // Where the validator has a reservation the account has room for one more execution.
+      reserveConcurrency: props.validator.reservedConcurrency !== undefined,
+      validatorPermissions,
+    });
   }
 
   /**

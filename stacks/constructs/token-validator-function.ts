@@ -103,10 +103,10 @@ export class TokenValidatorFunction extends Construct {
    * it was created with, so switching provisioned concurrency on or off never cuts it off. The
    * datastore needs the validator's ARN first, so this is called once the datastore exists.
    */
-  allowHealthLake(condition: InvokeCondition, datastoreArn: string, accountId: string): void {
+  allowHealthLake(condition: InvokeCondition, datastoreArn: string, accountId: string): LambdaPermission[] {
     // Distinct statement ids: one policy statement per qualifier, never two of the same id.
-    const grant = (id: string, address: string, qualifier: string | undefined) =>
-      new LambdaPermission(this, id, {
+    const grant = (id: string, address: string, qualifier: string | undefined) => {
+      const permission = new LambdaPermission(this, id, {
         statementId: address,
         action: "lambda:InvokeFunction",
         functionName: this.function.functionName,
@@ -114,8 +114,13 @@ export class TokenValidatorFunction extends Construct {
         principal: "healthlake.amazonaws.com",
         sourceAccount: condition === "none" ? undefined : accountId,
         sourceArn: condition === "datastore" ? datastoreArn : undefined,
-      }).overrideLogicalId(address);
-    grant("healthlake-invoke", "healthlake", undefined);
-    if (this.alias) grant("healthlake-invoke-alias", "healthlake_alias", this.alias.name);
+      });
+      permission.overrideLogicalId(address);
+      return permission;
+    };
+    return [
+      grant("healthlake-invoke", "healthlake", undefined),
+      ...(this.alias ? [grant("healthlake-invoke-alias", "healthlake_alias", this.alias.name)] : []),
+    ];
   }
 }

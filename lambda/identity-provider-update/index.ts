@@ -1,0 +1,24 @@
+import { HealthLakeClient } from "@aws-sdk/client-healthlake";
+import { bringInLine } from "./bring-in-line";
+import { parseRequest } from "./configuration";
+import { healthLakeApi } from "./healthlake-api";
+
+// Created at init, reused across invocations; credentials and region come from the runtime. The
+// SDK's own endpoint settings (AWS_ENDPOINT_URL_HEALTHLAKE, AWS_ENDPOINT_URL) apply to both calls.
+const endpoint = process.env.AWS_ENDPOINT_URL_HEALTHLAKE ?? process.env.AWS_ENDPOINT_URL;
+const api = healthLakeApi(new HealthLakeClient({}), endpoint);
+const clock = { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
+// Within the function's 120 s timeout (stacks/constructs/identity-provider-update.ts), with room for the calls.
+const OPTIONS = { waitMs: 90_000, pollMs: 3_000 };
+
+/**
+ * Invoked by Terraform (`aws_lambda_invocation`) when the stack's identity provider configuration
+ * changes: brings the datastore in line through UpdateFHIRDatastore, never by replacing it. The
+ * result lands in Terraform state; an error fails the deploy with its message.
+ */
+export async function handler(event: unknown) {
+  const request = parseRequest(event);
+  const result = await bringInLine(request, api, clock, OPTIONS);
+  console.log(JSON.stringify({ datastoreId: result.datastoreId, updated: result.updated, changed: result.changed }));
+  return result;
+}
