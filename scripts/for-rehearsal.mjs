@@ -10,7 +10,7 @@
 //   leaves out each invocation and the check blocks that read its result (the function, its role and
 //   its policy are still rehearsed). __tests__/identity-provider-update*.test.ts test the function and the check.
 // Usage: node scripts/for-rehearsal.mjs <out dir> <stack dir>...   Prints the copies' paths.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 
 const [out, ...stacks] = process.argv.slice(2);
@@ -18,7 +18,9 @@ mkdirSync(out, { recursive: true });
 for (const stack of stacks) {
   const copy = join(out, basename(stack));
   cpSync(stack, copy, { recursive: true, filter: (source) => !/\.terraform|\.tfstate/.test(basename(source)) });
-  const stackJson = JSON.parse(readFileSync(join(stack, "cdk.tf.json"), "utf8"));
+  // A synthesized stack (cdk.tf.json), or an ejected folder in JSON syntax (main.tf.json).
+  const file = existsSync(join(stack, "cdk.tf.json")) ? "cdk.tf.json" : "main.tf.json";
+  const stackJson = JSON.parse(readFileSync(join(stack, file), "utf8"));
   const { resource = {} } = stackJson;
   const invocations = Object.keys(resource.aws_lambda_invocation ?? {});
   if (invocations.length > 0) {
@@ -26,7 +28,7 @@ for (const stack of stacks) {
     const readers = Object.keys(stackJson.check ?? {}).filter((name) => JSON.stringify(stackJson.check[name]).includes("aws_lambda_invocation."));
     for (const name of readers) delete stackJson.check[name];
     if (stackJson.check && Object.keys(stackJson.check).length === 0) delete stackJson.check;
-    writeFileSync(join(copy, "cdk.tf.json"), JSON.stringify(stackJson, null, 2));
+    writeFileSync(join(copy, file), JSON.stringify(stackJson, null, 2));
     const left = [...invocations.map((name) => `aws_lambda_invocation.${name}`), ...readers.map((name) => `check.${name}`)];
     console.error(`${basename(stack)}: left out ${left.join(", ")} (moto runs no Lambda code)`);
   }

@@ -1,10 +1,13 @@
 import type { Construct } from "constructs";
-import { TerraformOutput, Token } from "cdktf";
+import { TerraformOutput } from "cdktf";
 import type { HealthlakeFhirDatastore } from "../.gen/providers/awscc/healthlake-fhir-datastore";
 import type { ImportExport } from "./constructs/import-export";
 import type { SmartOnFhir } from "./constructs/smart-on-fhir";
 
 // Every output of the stack, named as in the reference gist and module.
+
+// Terraform's null as an expression: `synth --hcl` cannot render cdktf's Token.nullValue() (it crashes).
+const TERRAFORM_NULL = "${null}";
 
 /** `datastore_endpoint`, `datastore_arn`, and the datastore's key when keys are the module's concern. */
 export function datastoreOutputs(scope: Construct, datastore: HealthlakeFhirDatastore, key?: { readonly arn: string | undefined }): void {
@@ -13,7 +16,7 @@ export function datastoreOutputs(scope: Construct, datastore: HealthlakeFhirData
   if (key) {
     new TerraformOutput(scope, "datastore_kms_key_arn", {
       description: "ARN of the customer-managed key of the datastore, or null with an AWS-owned key",
-      value: key.arn ?? Token.nullValue(),
+      value: key.arn ?? TERRAFORM_NULL,
     });
   }
 }

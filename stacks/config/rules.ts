@@ -31,7 +31,7 @@ export const bucketPrefixes: ConfigRule = ({ importExport }) => {
   if (!importExport) return [];
   return (["dataBucketPrefix", "logsBucketPrefix"] as const).flatMap((field) => {
     const prefix = importExport[field];
-    return BUCKET_PREFIX.test(prefix) && !RESERVED_BUCKET_PREFIXES.some((r) => prefix.startsWith(r))
+    return typeof prefix === "string" && BUCKET_PREFIX.test(prefix) && !RESERVED_BUCKET_PREFIXES.some((r) => prefix.startsWith(r))
       ? []
       : [
           `importExport.${field} ${show(prefix)} breaks S3 bucket naming: use 1–37 lower-case letters, digits and hyphens, starting with a letter or digit, not starting with ${RESERVED_BUCKET_PREFIXES.join(", ")} (Terraform adds a 26-character suffix)`,
