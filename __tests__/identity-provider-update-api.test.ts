@@ -113,6 +113,7 @@ describe("the built bundle, as Lambda runs it, with the SDK's endpoint setting p
       AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_HEALTHLAKE: plane.url,
+      DATASTORE_ID: DATASTORE,
     });
   });
   afterAll(async () => {
@@ -135,5 +136,11 @@ describe("the built bundle, as Lambda runs it, with the SDK's endpoint setting p
 
   test("a malformed event fails the invocation, and with it the deploy", async () => {
     await expect(fn.invoke({ DatastoreId: "../../x" })).rejects.toThrow(HandlerError);
+  });
+
+  test("an event naming another datastore is refused before any call", async () => {
+    const before = plane.requests.length;
+    await expect(fn.invoke({ ...event, DatastoreId: "fedcba9876543210fedcba9876543210" })).rejects.toThrow(/not this function's/);
+    expect(plane.requests).toHaveLength(before);
   });
 });

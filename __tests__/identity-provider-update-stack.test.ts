@@ -26,6 +26,12 @@ describe.each(stacks)("$name: the identity provider configuration is kept in ste
     });
   });
 
+  test("a new Cognito domain or validator changes that input, so the next deploy updates the datastore in place", () => {
+    const endpoints = JSON.stringify(input.IdentityProviderConfiguration.Metadata);
+    if (json.resource.aws_cognito_user_pool_domain) expect(endpoints).toContain("${aws_cognito_user_pool_domain.this.domain}");
+    expect(String(input.IdentityProviderConfiguration.IdpLambdaArn)).toMatch(/^\$\{aws_lambda_(function|alias)\.token_validator\.arn\}$/);
+  });
+
   test("it runs when that input changes, and never on destroy", () => {
     expect(invocation.function_name).toBe("${aws_lambda_function.identity_provider_update.function_name}");
     // CREATE_ONLY, the default: a changed input replaces the invocation, which invokes again; destroy invokes nothing.
@@ -59,7 +65,7 @@ describe.each(stacks)("$name: the identity provider configuration is kept in ste
     const fn = json.resource.aws_lambda_function.identity_provider_update;
     expect(fn.timeout).toBe(120);
     expect(fn.runtime).toBe("nodejs22.x");
-    expect(fn.environment).toBeUndefined();
+    expect(fn.environment).toEqual({ variables: { DATASTORE_ID: "${awscc_healthlake_fhir_datastore.this.datastore_id}" } });
     expect(json.resource.aws_cloudwatch_log_group.identity_provider_update.name).toBe(`/aws/lambda/${fn.function_name}`);
   });
 

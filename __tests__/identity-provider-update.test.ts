@@ -38,7 +38,7 @@ describe("parseRequest: the invocation's input, never trusted", () => {
   const valid = { DatastoreId: DATASTORE, IdentityProviderConfiguration: { ...DESIRED, Metadata: METADATA } };
 
   test("serializes the metadata document for UpdateFHIRDatastore", () => {
-    const request = parseRequest(valid);
+    const request = parseRequest(valid, DATASTORE);
     expect(request.DatastoreId).toBe(DATASTORE);
     expect(JSON.parse(request.IdentityProviderConfiguration.Metadata as string)).toEqual(METADATA);
     expect(request.IdentityProviderConfiguration.IdpLambdaArn).toBe(VALIDATOR);
@@ -56,9 +56,18 @@ describe("parseRequest: the invocation's input, never trusted", () => {
     ],
     ["a numeric ARN", { ...valid, IdentityProviderConfiguration: { ...valid.IdentityProviderConfiguration, IdpLambdaArn: 1 } }, /IdpLambdaArn/],
     ["metadata as a string", { ...valid, IdentityProviderConfiguration: { ...valid.IdentityProviderConfiguration, Metadata: "{}" } }, /Metadata/],
+    [
+      "another datastore than the function's",
+      { ...valid, DatastoreId: "fedcba9876543210fedcba9876543210" },
+      /names datastore fedcba9876543210fedcba9876543210, not this function's/,
+    ],
     ["metadata as a list", { ...valid, IdentityProviderConfiguration: { ...valid.IdentityProviderConfiguration, Metadata: [] } }, /Metadata/],
   ])("refuses %s", (_name, event, message) => {
-    expect(() => parseRequest(event)).toThrow(message);
+    expect(() => parseRequest(event, DATASTORE)).toThrow(message);
+  });
+
+  test("refuses every datastore when the function was not told its own", () => {
+    expect(() => parseRequest(valid, undefined)).toThrow(/not this function's \(DATASTORE_ID\)/);
   });
 });
 

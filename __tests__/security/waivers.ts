@@ -30,7 +30,7 @@ export const WAIVERS: readonly Waiver[] = [
   {
     rule: "CKV_AWS_173",
     reason:
-      "The environment holds identifiers only (pool id, client ids, role ARN; CKV_AWS_45 keeps secrets out), encrypted at rest by Lambda's AWS-managed key.",
+      "The environment holds identifiers only (pool id, client ids, role ARN, the datastore id; CKV_AWS_45 keeps secrets out), encrypted at rest by Lambda's AWS-managed key.",
   },
   {
     rule: "CKV_AWS_158",

@@ -46,11 +46,15 @@ export function reported(configuration: IdentityProviderConfiguration | undefine
   };
 }
 
-/** The request from an untrusted event, or an error naming what is wrong with it. */
-export function parseRequest(event: unknown): UpdateRequest {
+/**
+ * The request from an untrusted event, or an error naming what is wrong with it. Only the function's
+ * own datastore may be named: its role could not update another, and it never tries.
+ */
+export function parseRequest(event: unknown, ownDatastoreId: string | undefined): UpdateRequest {
   const request = event as Partial<UpdateRequest> | null;
   if (typeof request?.DatastoreId !== "string" || !/^[A-Za-z0-9]{1,32}$/.test(request.DatastoreId))
     throw new Error("the event's DatastoreId must be a datastore id (1 to 32 letters and digits)");
+  if (request.DatastoreId !== ownDatastoreId) throw new Error(`the event names datastore ${request.DatastoreId}, not this function's (DATASTORE_ID)`);
   const configuration = request.IdentityProviderConfiguration as Partial<IdentityProviderConfiguration> | undefined;
   if (typeof configuration?.AuthorizationStrategy !== "string")
     throw new Error("the event's IdentityProviderConfiguration.AuthorizationStrategy must be a string");

@@ -17,7 +17,7 @@ const OPTIONS = { waitMs: 90_000, pollMs: 3_000 };
  * result lands in Terraform state; an error fails the deploy with its message.
  */
 export async function handler(event: unknown) {
-  const request = parseRequest(event);
+  const request = parseRequest(event, process.env.DATASTORE_ID);
   const result = await bringInLine(request, api, clock, OPTIONS);
   console.log(JSON.stringify({ datastoreId: result.datastoreId, updated: result.updated, changed: result.changed }));
   return result;

@@ -64,6 +64,8 @@ export class IdentityProviderUpdate extends Construct {
       logKmsKeyArn: props.logKmsKeyArn,
       tracing: props.tracing,
       reservedConcurrency: props.reserveConcurrency ? 1 : undefined,
+      // The one datastore it may update; it refuses an event that names another.
+      environment: { DATASTORE_ID: datastore.datastoreId },
     });
     const policy = new IamRolePolicy(this, "healthlake-access", {
       name: "update-identity-provider-of-this-datastore",
