@@ -16,15 +16,22 @@ const INDENT = "  ";
 
 /** A JSON string as an HCL expression: the bare expression of a lone interpolation, else a quoted template. */
 export function expression(template: string): string {
-  const parts = templateParts(template);
-  if (parts.length === 1 && parts[0].kind === "interpolation") return parts[0].text.slice(2, -1).trim();
-  return `"${parts.map((part) => (part.kind === "interpolation" ? part.text : escapeLiteral(part.text))).join("")}"`;
+  const lone = loneInterpolation(template);
+  if (lone !== undefined) return lone;
+  return `"${templateParts(template)
+    .map((part) => (part.kind === "interpolation" ? part.text : escapeLiteral(part.text)))
+    .join("")}"`;
 }
 
 /** A reference written as a JSON string (`depends_on`, `ignore_changes`, `import.to`, a variable's type): bare. */
 export function reference(text: string): string {
-  const parts = templateParts(text);
-  return parts.length === 1 && parts[0].kind === "interpolation" ? parts[0].text.slice(2, -1).trim() : text;
+  return loneInterpolation(text) ?? text;
+}
+
+/** The expression of a template that is exactly one `${...}`, else undefined. */
+function loneInterpolation(template: string): string | undefined {
+  const parts = templateParts(template);
+  return parts.length === 1 && parts[0].kind === "interpolation" ? parts[0].text.slice(2, -1).trim() : undefined;
 }
 
 /** A JSON value as an HCL attribute value, at the given depth. */

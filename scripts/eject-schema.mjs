@@ -5,12 +5,9 @@
 // Usage (after `npx cdktf synth` and `npx tsx scripts/synth-variants.ts`): node scripts/eject-schema.mjs
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-
-const root = resolve(import.meta.dirname, "..");
-const lib = createRequire(import.meta.url)(join(root, "..", "shared", "tools", "tf-offline", "lib.js"));
+import { join } from "node:path";
+import { PROJECT_ROOT as root, offlineProviders } from "./offline-providers.mjs";
 
 // Every type of every synthesized stack.
 const used = { resource: new Set(), data: new Set() };
@@ -25,10 +22,7 @@ for (const out of ["cdktf.out", "cdktf.out.variants", "cdktf.out.validate-only"]
 
 const scratch = mkdtempSync(join(tmpdir(), "eject-schema-"));
 try {
-  const aws = lib.findAwsProvider();
-  const standins = lib.findSchemas([], [{ src: root }]);
-  const cli = lib.makeMirror(scratch, aws, standins, lib.ensureDeps());
-  const pins = lib.providerPins(aws, standins);
+  const { lib, cli, pins } = offlineProviders(scratch);
   writeFileSync(join(scratch, "main.tf.json"), JSON.stringify({ terraform: { required_providers: pins } }));
   const env = lib.tfEnv(cli);
   execFileSync("terraform", ["init", "-backend=false"], { cwd: scratch, env, stdio: "ignore" });

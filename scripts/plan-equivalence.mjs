@@ -5,20 +5,18 @@
 // Usage: node scripts/plan-equivalence.mjs <synthesized stack dir>=<ejected dir> ...
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { basename, join } from "node:path";
+import { TOOL_LIB, offlineProviders } from "./offline-providers.mjs";
 
-const root = resolve(import.meta.dirname, "..");
-const toolLib = join(root, "..", "shared", "tools", "tf-offline", "lib.js");
 const pairs = process.argv.slice(2).map((arg) => arg.split("="));
 if (pairs.length === 0 || pairs.some((pair) => pair.length !== 2)) {
   console.error("usage: node scripts/plan-equivalence.mjs <synthesized stack dir>=<ejected dir> ...");
   process.exit(2);
 }
 const missing = [
-  [!existsSync(toolLib), `${toolLib} (the offline providers)`],
+  [!existsSync(TOOL_LIB), `${TOOL_LIB} (the offline providers)`],
   [spawnSync("terraform", ["version"]).status !== 0, "terraform"],
   [spawnSync("sh", ["-c", "command -v moto_server"]).status !== 0, "moto_server"],
 ].filter(([absent]) => absent);
@@ -27,13 +25,9 @@ if (missing.length > 0) {
   process.exit(0);
 }
 
-const lib = createRequire(import.meta.url)(toolLib);
-const rehearse = JSON.parse(readFileSync(join(lib.HERE, "rehearse.json"), "utf8"));
 const scratch = mkdtempSync(join(tmpdir(), "plan-equivalence-"));
-const aws = lib.findAwsProvider();
-const standins = lib.findSchemas([], [{ src: root }]);
-const cli = lib.makeMirror(scratch, aws, standins, lib.ensureDeps());
-const pins = lib.providerPins(aws, standins);
+const { lib, cli, pins } = offlineProviders(scratch);
+const rehearse = JSON.parse(readFileSync(join(lib.HERE, "rehearse.json"), "utf8"));
 let moto;
 process.on("exit", () => {
   moto?.kill("SIGKILL");
