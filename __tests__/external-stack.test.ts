@@ -27,6 +27,7 @@ const discovered = synthJson(
     clientIds: ["c"],
     authorizationEndpoint: "https://idp.example.org/authorize",
     tokenEndpoint: "https://idp.example.org/token",
+    algorithms: ["PS256", "ES256"],
   }),
 );
 const metadataOf = (stack: ReturnType<typeof synthJson>) =>
@@ -167,5 +168,9 @@ describe("a server without a preset or a JWKS URI", () => {
     expect(discovered.resource.awscc_healthlake_fhir_datastore.this.identity_provider_configuration.metadata).toContain(
       '"jwks_uri" = jsondecode(data.http.openid_configuration.response_body).jwks_uri',
     );
+  });
+
+  test("the validator accepts the algorithms the configuration pins, PS256 included, and no other", () => {
+    expect(discovered.resource.aws_lambda_function.token_validator.environment.variables.ALGORITHMS).toBe("PS256,ES256");
   });
 });

@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { BUILT_VALIDATOR } from "../lambda/bundle";
-import { resolveConfig } from "../stacks/config";
+import { type SignatureAlgorithm, resolveConfig } from "../stacks/config";
 import { externalValidatorEnvironment } from "../stacks/validator-environment";
 import { LoopbackAuthorizationServer } from "../testing/authorization-server";
 import { loopbackCertificate } from "../testing/jwks-server";
@@ -30,7 +30,13 @@ afterAll(async () => {
 });
 
 /** The bundle with the environment the stack computes for this server, the loopback CA trusted. */
-async function bundleFor(preset: "okta" | "keycloak", validation: "oidc" | "introspection", preload: string[] = [], extraEnv: Record<string, string> = {}) {
+async function bundleFor(
+  preset: "okta" | "keycloak",
+  validation: "oidc" | "introspection",
+  preload: string[] = [],
+  extraEnv: Record<string, string> = {},
+  algorithms: SignatureAlgorithm[] = ["RS256"],
+) {
   const config = resolveConfig({
     name: "bundle",
     datastore: { name: "fhir" },
@@ -42,6 +48,7 @@ async function bundleFor(preset: "okta" | "keycloak", validation: "oidc" | "intr
         clientIds: ["machine"],
         audience: "healthlake",
         introspectionClientId: server.client.id,
+        algorithms,
       },
     },
   });
@@ -70,6 +77,16 @@ test("oidc: an Okta-shaped token is allowed, the same token for another audience
   const claims = { aud: "healthlake", cid: "machine", scp: ["system/*.read"], sub: "machine" };
   expect((await child.invoke(request(await server.token(claims)))).authPayload).toMatchObject({ isAuthorized: true, scope: "system/*.read", aud: ENDPOINT });
   expect((await child.invoke(request(await server.token({ ...claims, aud: "other" })))).authPayload).toEqual({ isAuthorized: false });
+});
+
+test("oidc: a PS256 token is allowed where PS256 is configured (jose, loaded at init), an RS256 one then denied", async () => {
+  const ps256 = await server.addKey("PS256");
+  const child = await bundleFor("okta", "oidc", [], {}, ["PS256"]);
+  const claims = { aud: "healthlake", cid: "machine", scp: ["system/*.read"], sub: "machine" };
+  expect((await child.invoke(request(await server.token(claims, { kid: ps256 })))).authPayload).toMatchObject({ isAuthorized: true, scope: "system/*.read" });
+  const rs256 = (await server.token(claims)).split(".");
+  expect(JSON.parse(Buffer.from(rs256[0], "base64url").toString())).toMatchObject({ alg: "RS256" });
+  expect((await child.invoke(request(rs256.join(".")))).authPayload).toEqual({ isAuthorized: false });
 });
 
 test("introspection: the secret comes from Secrets Manager through the runtime's SDK; active allowed, inactive denied", async () => {

@@ -9,8 +9,10 @@ const ISSUER = `https://cognito-idp.us-east-1.amazonaws.com/${POOL}`;
 const ENDPOINT = "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/";
 const ROLE = "arn:aws:iam::123456789012:role/healthlake-smart";
 
-const key = rsaKey("key-1");
-const attackerKey = rsaKey("key-1");
+// Every mode signs with RS256 but `oidc-ps256`, whose issuer signs with PS256 (RSASSA-PSS).
+const RS256 = { key: rsaKey("key-1"), attackerKey: rsaKey("key-1") };
+const PS256 = { key: rsaKey("key-1", "PS256"), attackerKey: rsaKey("key-1", "PS256") };
+let { key, attackerKey } = RS256;
 const server = new JwksServer();
 let handlers = 0;
 
@@ -24,11 +26,13 @@ beforeEach(() => {
   server.hang = false;
 });
 
-/** The validator mode under test: the hostile-token suite runs in each mode that verifies JWTs. */
-let MODE: "cognito" | "oidc" = "cognito";
+/** The validator mode under test: the hostile-token suite runs in each mode that verifies JWTs, and with each kind of RSA signature. */
+type Mode = "cognito" | "oidc" | "oidc-ps256";
+let MODE: Mode = "cognito";
 
 const env = (jwksUri: string, extra: Record<string, string> = {}) => ({
   ...(MODE === "cognito" ? { USER_POOL_ID: POOL } : { AUTH_MODE: "oidc", ISSUER }),
+  ...(MODE === "oidc-ps256" ? { ALGORITHMS: "PS256" } : {}),
   JWKS_URI: jwksUri,
   CLIENT_ID: "client-a,client-b",
   USER_ROLE_ARN: ROLE,
@@ -56,7 +60,7 @@ const claims = (change: Record<string, unknown> = {}) => {
     scope: "launch/patient system/*.read",
     jti: "j",
     // An oidc issuer's tokens name their audience; by default, the datastore.
-    ...(MODE === "oidc" ? { aud: ENDPOINT } : {}),
+    ...(MODE === "cognito" ? {} : { aud: ENDPOINT }),
     ...change,
   };
 };
@@ -119,7 +123,7 @@ describe("token validator handler", () => {
     ["[7] JWE compact (five segments)", () => "a.b.c.d.e", "malformed"],
     ["[8] standard base64 characters", () => signJwt(key, claims()).replace(/-/g, "+").replace(/_/g, "/").replace(/^(.)/, "+"), "malformed"],
     ["[9] padded segment", () => `${signJwt(key, claims())}=`, "malformed"],
-    ["[10] payload a JSON array", () => signRaw(JSON.stringify({ alg: "RS256", kid: key.kid }), "[1]", key.privateKey), "malformed"],
+    ["[10] payload a JSON array", () => signRaw(JSON.stringify({ alg: key.alg, kid: key.kid }), "[1]", key), "malformed"],
     ["[11] alg none, empty signature", () => `${b64url('{"alg":"none"}')}.${b64url(JSON.stringify(claims()))}.`, "malformed"],
     ["[12] alg none with a signature", () => `${b64url(JSON.stringify({ alg: "none", kid: key.kid }))}.${b64url(JSON.stringify(claims()))}.c2ln`, "signature"],
     [
@@ -142,7 +146,7 @@ describe("token validator handler", () => {
       () => `${b64url(JSON.stringify({ alg: "ES256", kid: key.kid }))}.${b64url(JSON.stringify(claims()))}.${b64url(Buffer.alloc(64))}`,
       "signature",
     ],
-    ["[17] no kid", () => signRaw(JSON.stringify({ alg: "RS256" }), JSON.stringify(claims()), key.privateKey), "signature"],
+    ["[17] no kid", () => signRaw(JSON.stringify({ alg: key.alg }), JSON.stringify(claims()), key), "signature"],
     ["[18] kid path traversal", () => signJwt(key, claims(), { kid: "../../dev/null" }), "unknown_key"],
     [
       "[20] jku and embedded jwk of the attacker",
@@ -164,12 +168,12 @@ describe("token validator handler", () => {
       "signature",
     ],
     ["[24] payload edited after signing", () => withPayload(signJwt(key, claims()), claims({ scope: "system/*.*" })), "signature"],
-    ["[25] RS256 with an empty signature", () => `${signJwt(key, claims()).split(".").slice(0, 2).join(".")}.`, "malformed"],
+    ["[25] an empty signature", () => `${signJwt(key, claims()).split(".").slice(0, 2).join(".")}.`, "malformed"],
     ["[26] expired", () => signJwt(key, claims({ iat: nowSeconds() - 7200, exp: nowSeconds() - 3600 })), "time"],
     ["[27] exp a string", () => signJwt(key, claims({ exp: String(nowSeconds() + 60) })), "malformed"],
     [
       "[27] exp 1e400",
-      () => signRaw(JSON.stringify({ alg: "RS256", kid: key.kid }), JSON.stringify(claims()).replace(/"exp":\d+/, '"exp":1e400'), key.privateKey),
+      () => signRaw(JSON.stringify({ alg: key.alg, kid: key.kid }), JSON.stringify(claims()).replace(/"exp":\d+/, '"exp":1e400'), key),
       "malformed",
     ],
     ["[28] exp negative", () => signJwt(key, claims({ exp: -1 })), "time"],
@@ -199,12 +203,14 @@ describe("token validator handler", () => {
     ["aud bound to another datastore", () => signJwt(key, claims({ aud: ENDPOINT.replace("0123", "ffff") })), "claims"],
   ];
 
-  describe.each(["cognito", "oidc"] as const)("in %s mode", (mode) => {
+  describe.each(["cognito", "oidc", "oidc-ps256"] as const)("in %s mode", (mode) => {
     beforeAll(() => {
       MODE = mode;
+      ({ key, attackerKey } = mode === "oidc-ps256" ? PS256 : RS256);
     });
     afterAll(() => {
       MODE = "cognito";
+      ({ key, attackerKey } = RS256);
     });
 
     test.each(hostile.filter(([name]) => mode === "cognito" || !COGNITO_ONLY.includes(name)))("denies %s (%s)", async (_name, token, reason) => {
@@ -217,6 +223,68 @@ describe("token validator handler", () => {
     test("allows the same valid token, so every deny above is the hostile change", async () => {
       const { handler } = newHandler();
       expect((await handler(event(signJwt(key, claims())))).authPayload.isAuthorized).toBe(true);
+    });
+  });
+
+  describe("PS256 (RSASSA-PSS), which jose verifies for aws-jwt-verify", () => {
+    beforeAll(() => {
+      MODE = "oidc-ps256";
+    });
+    afterAll(() => {
+      MODE = "cognito";
+    });
+    beforeEach(() => {
+      server.keys = [PS256.key.jwk];
+    });
+
+    const pss: [string, () => string][] = [
+      ["RS256 (PKCS#1 v1.5) under a PS256 header", () => signRaw(JSON.stringify({ alg: "PS256", kid: "key-1" }), JSON.stringify(claims()), RS256.key)],
+      ["a salt of 0 bytes", () => signRaw(JSON.stringify({ alg: "PS256", kid: "key-1" }), JSON.stringify(claims()), PS256.key, 0)],
+      [
+        "a salt of 64 bytes (RFC 7518: as long as the hash)",
+        () => signRaw(JSON.stringify({ alg: "PS256", kid: "key-1" }), JSON.stringify(claims()), PS256.key, 64),
+      ],
+      ["an RS256 token, when the issuer is pinned to PS256", () => signJwt(RS256.key, claims())],
+      ["signed by another key under our kid", () => signJwt(PS256.attackerKey, claims())],
+    ];
+    test.each(pss)("denies %s", async (_name, token) => {
+      const { handler, lines } = newHandler();
+      expect(isDeny(await handler(event(token())))).toBe(true);
+      expect(lines.at(-1)).toMatchObject({ decision: "deny", reason: "signature" });
+    });
+
+    test("denies a PS256 token whose key the issuer publishes for RS256 only", async () => {
+      server.keys = [{ ...PS256.key.jwk, alg: "RS256" }];
+      const { handler, lines } = newHandler();
+      expect(isDeny(await handler(event(signJwt(PS256.key, claims()))))).toBe(true);
+      expect(lines.at(-1)).toMatchObject({ reason: "signature" });
+    });
+
+    test("allows a PS256 token signed with a key published without alg, as aws-jwt-verify does for RS256", async () => {
+      const { alg: _alg, ...withoutAlg } = PS256.key.jwk;
+      server.keys = [withoutAlg];
+      const { handler } = newHandler();
+      expect((await handler(event(signJwt(PS256.key, claims())))).authPayload).toMatchObject({ isAuthorized: true, sub: "user-1" });
+    });
+
+    test("checks the payload as for every other algorithm: expired, another issuer, not yet valid", async () => {
+      const { handler, lines } = newHandler();
+      const cases: [Record<string, unknown>, string][] = [
+        [{ iat: nowSeconds() - 7200, exp: nowSeconds() - 3600 }, "time"],
+        [{ iss: `${ISSUER}/` }, "issuer"],
+        [{ nbf: nowSeconds() + 600 }, "time"],
+      ];
+      for (const [change, reason] of cases) {
+        expect(isDeny(await handler(event(signJwt(PS256.key, claims(change)))))).toBe(true);
+        expect(lines.at(-1)).toMatchObject({ reason });
+      }
+    });
+
+    test("an issuer pinned to RS256 and PS256 verifies both", async () => {
+      server.keys = [PS256.key.jwk, { ...RS256.key.jwk, kid: "key-2" }];
+      const { handler } = newHandler({ ALGORITHMS: "RS256,PS256" });
+      expect((await handler(event(signJwt(PS256.key, claims())))).authPayload.isAuthorized).toBe(true);
+      expect((await handler(event(signJwt(RS256.key, claims(), { kid: "key-2" })))).authPayload.isAuthorized).toBe(true);
     });
   });
 
@@ -236,13 +304,13 @@ describe("token validator handler", () => {
 
   test("[45] duplicate members: the last one wins, as in JSON.parse", async () => {
     const payload = JSON.stringify(claims()).replace('"scope":', '"scope":"launch/patient","scope":');
-    const result = await shared.handler(event(signRaw(JSON.stringify({ alg: "RS256", kid: key.kid }), payload, key.privateKey)));
+    const result = await shared.handler(event(signRaw(JSON.stringify({ alg: key.alg, kid: key.kid }), payload, key)));
     expect(result.authPayload).toMatchObject({ isAuthorized: true, scope: "system/*.read launch/patient" });
   });
 
   test("[46] __proto__ members pollute nothing", async () => {
     const payload = JSON.stringify(claims()).replace("{", '{"__proto__":{"isAuthorized":true,"polluted":1},');
-    await shared.handler(event(signRaw(JSON.stringify({ alg: "RS256", kid: key.kid }), payload, key.privateKey)));
+    await shared.handler(event(signRaw(JSON.stringify({ alg: key.alg, kid: key.kid }), payload, key)));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

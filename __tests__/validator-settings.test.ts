@@ -78,7 +78,7 @@ describe("loadSettings", () => {
       AUDIENCE: "api://healthlake",
       CLIENT_CLAIM: "cid",
       SCOPE_CLAIMS: "scp, roles",
-      ALGORITHMS: "RS256,ES256",
+      ALGORITHMS: "RS256,PS256,ES256",
       MAX_TOKEN_LIFETIME_SECONDS: "3600",
     };
     expect(loadSettings(env)).toMatchObject({
@@ -86,7 +86,7 @@ describe("loadSettings", () => {
       settings: {
         mode: "oidc",
         issuer: OIDC.ISSUER,
-        keys: { jwksUri: OIDC.JWKS_URI, algorithms: ["RS256", "ES256"] },
+        keys: { jwksUri: OIDC.JWKS_URI, algorithms: ["RS256", "PS256", "ES256"] },
         policy: {
           clientClaim: "cid",
           scopeClaims: ["scp", "roles"],
@@ -123,7 +123,7 @@ describe("loadSettings", () => {
     ["JWKS_URI", { JWKS_URI: undefined }],
     ["JWKS_URI", { JWKS_URI: "http://keys.example.org/jwks" }],
     ["ALGORITHMS", { ALGORITHMS: "HS256" }],
-    ["ALGORITHMS", { ALGORITHMS: "RS256,PS256" }],
+    ["ALGORITHMS", { ALGORITHMS: "RS256,PS384" }],
     ["ALGORITHMS", { ALGORITHMS: "none" }],
     ["CLIENT_CLAIM", { CLIENT_CLAIM: "cid,azp" }],
     ["CLIENT_CLAIM", { CLIENT_CLAIM: "client id" }],

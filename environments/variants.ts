@@ -58,6 +58,8 @@ export const VALIDATE_ONLY: readonly HealthLakeSmartConfig[] = [
         clientIds: ["smart-service"],
         authorizationEndpoint: "https://idp.example.org/authorize",
         tokenEndpoint: "https://idp.example.org/token",
+        // A server that signs with RSASSA-PSS, which the validator verifies with jose.
+        algorithms: ["PS256"],
       },
     },
   },

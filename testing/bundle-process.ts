@@ -8,7 +8,7 @@ import { BUILT_VALIDATOR } from "../lambda/bundle";
 export interface BundleRun {
   /** Per-request latency inside the process, in milliseconds. */
   readonly latencies: number[];
-  /** With `floorJwk`: one RS256 verification with node's crypto right after each request, in milliseconds. */
+  /** With `floorJwk`: one verification (RS256, or PS256 for a PS256 key) with node's crypto right after each request, in milliseconds. */
   readonly floor: number[];
   readonly allowed: number;
   /** Whether node's https module was loaded by the end. */

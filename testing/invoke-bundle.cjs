@@ -1,7 +1,7 @@
 // Runs inside a fresh Node process (see bundle-process.ts): loads a Lambda bundle as Lambda would, sends it
 // COUNT requests with the events in EVENTS_FILE, and prints one line of JSON: per-request latencies, how many the validator allowed,
-// whether node's https module was ever loaded, and, when FLOOR_JWK is given, the latency of one RS256 verification
-// of the same token with node's crypto right after each request (the floor, measured in the same moments).
+// whether node's https module was ever loaded, and, when FLOOR_JWK is given, the latency of one verification of the
+// same token with node's crypto (RS256, or PS256 when the key says so) right after each request (the floor, measured in the same moments).
 "use strict";
 const crypto = require("node:crypto");
 const [bundle, count, eventsFile, floorJwk] = process.argv.slice(2);
@@ -12,8 +12,10 @@ const floorOf = (event) => {
   const [header, payload, signature] = event.bearerToken.replace(/^Bearer /, "").split(".");
   const input = Buffer.from(`${header}.${payload}`),
     sig = Buffer.from(signature, "base64url");
-  const key = crypto.createPublicKey({ key: JSON.parse(floorJwk), format: "jwk" });
-  return () => crypto.verify("RSA-SHA256", input, key, sig);
+  const jwk = JSON.parse(floorJwk);
+  const key = crypto.createPublicKey({ key: jwk, format: "jwk" });
+  const verifier = jwk.alg === "PS256" ? { key, padding: crypto.constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } : key;
+  return () => crypto.verify("sha256", input, verifier, sig);
 };
 const floors = floorJwk ? events.map(floorOf) : [];
 

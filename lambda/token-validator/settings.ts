@@ -1,4 +1,5 @@
 import type { AuthorizationStrategy } from "../../smart/scope-grammar";
+import { SIGNATURE_ALGORITHMS } from "../../smart/signature-algorithms";
 import type { TokenPolicy } from "./claims";
 import { LIMITS } from "./limits";
 
@@ -7,9 +8,6 @@ import { LIMITS } from "./limits";
  * keys, `introspection` asks the issuer (RFC 7662). Whichever mode, the claims then pass the same policy.
  */
 export type AuthMode = "cognito" | "oidc" | "introspection";
-
-/** The JWT signature algorithms an `oidc` issuer may be pinned to (Cognito: RS256); aws-jwt-verify verifies no PS256. */
-export const SIGNATURE_ALGORITHMS = ["RS256", "ES256"] as const;
 
 /** What the validator needs from its environment, checked once per container. */
 export interface ValidatorSettings {
@@ -177,7 +175,7 @@ function oidcSettings(env: Env): ModeSettings {
     issuer: httpsUrl(env, "ISSUER", true),
     keys: {
       jwksUri: httpsUrl(env, "JWKS_URI", true),
-      algorithms: listOf(env, "ALGORITHMS", "RS256", new RegExp(`^(${SIGNATURE_ALGORITHMS.join("|")})$`), "RS256 or ES256"),
+      algorithms: listOf(env, "ALGORITHMS", "RS256", new RegExp(`^(${SIGNATURE_ALGORITHMS.join("|")})$`), SIGNATURE_ALGORITHMS.join(", ")),
     },
     policy: externalPolicy(env, true),
   };

@@ -4,11 +4,7 @@
  * A preset only fills what the configuration leaves out.
  */
 
-/**
- * JWT signature algorithms the validator may be pinned to: those aws-jwt-verify, its JWT library,
- * verifies among the ones OpenID providers use. PS256 (RSASSA-PSS) it does not verify.
- */
-export type SignatureAlgorithm = "RS256" | "ES256";
+import type { SignatureAlgorithm } from "../../smart/signature-algorithms";
 
 export type AuthorizationServerPreset = "okta" | "entra-id" | "auth0" | "keycloak";
 

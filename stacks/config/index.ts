@@ -19,5 +19,5 @@ export {
   AUTHORIZATION_SERVER_PRESETS,
   type AuthorizationServerPreset,
   type AuthorizationServerUrls,
-  type SignatureAlgorithm,
 } from "./authorization-server-presets";
+export type { SignatureAlgorithm } from "../../smart/signature-algorithms";

@@ -1,6 +1,7 @@
 import { FHIR_ID, isHealthLakeFhirBase, parseFhirUser } from "../../smart/fhir-user";
 import { AUTHORIZATION_SERVER_PRESETS } from "./authorization-server-presets";
 import { parseClinicalScope } from "../../smart/scope-grammar";
+import { SIGNATURE_ALGORITHMS, isSignatureAlgorithm } from "../../smart/signature-algorithms";
 import type { ResolvedConfig } from "./resolve";
 import type { OAuthFlow, TokenValidityUnit } from "./types";
 
@@ -398,7 +399,6 @@ export const externalEndpoints: ConfigRule = ({ smart }) => {
 // A client id or audience: printable ASCII without commas (the validator's settings are comma-separated lists).
 const CLIENT_ID = /^[\x21-\x2b\x2d-\x7e]{1,256}$/;
 const CLAIM_NAME = /^[A-Za-z_][\w:.-]{0,63}$/;
-const ALGORITHMS = ["RS256", "ES256"];
 const LIFETIME_SECONDS = [60, 2_592_000] as const;
 
 /** What the validator checks in the server's tokens: clients, audience, claim names, algorithms, lifetime; and people need person claims. */
@@ -416,9 +416,9 @@ export const externalTokens: ConfigRule = ({ smart }) => {
   if (external.scopeClaims.length === 0 || !external.scopeClaims.every((name) => CLAIM_NAME.test(name))) {
     problems.push(`${EXTERNAL}.scopeClaims ${show(external.scopeClaims)} must list claim names, e.g. ["scope"] or ["scp"]`);
   }
-  if (external.algorithms.length === 0 || !external.algorithms.every((alg) => ALGORITHMS.includes(alg))) {
+  if (external.algorithms.length === 0 || !external.algorithms.every(isSignatureAlgorithm)) {
     problems.push(
-      `${EXTERNAL}.algorithms ${show(external.algorithms)} must list algorithms of ${ALGORITHMS.join(", ")} (the validator's aws-jwt-verify verifies no PS256): have your server sign with one of them`,
+      `${EXTERNAL}.algorithms ${show(external.algorithms)} must list algorithms of ${SIGNATURE_ALGORITHMS.join(", ")} (those the validator verifies): list the ones your server signs with`,
     );
   }
   const lifetime = external.maxTokenLifetimeSeconds;

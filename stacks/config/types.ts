@@ -1,5 +1,6 @@
 import type { AuthorizationStrategy } from "../../smart/scope-grammar";
-import type { AuthorizationServerPreset, SignatureAlgorithm } from "./authorization-server-presets";
+import type { SignatureAlgorithm } from "../../smart/signature-algorithms";
+import type { AuthorizationServerPreset } from "./authorization-server-presets";
 
 // What an environment file under `environments/` writes. Every optional field with a default has
 // it in `./defaults.ts` (one value, used by `./resolve.ts`, checked in docs/configuration.md); a field
