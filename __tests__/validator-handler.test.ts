@@ -260,6 +260,14 @@ describe("token validator handler", () => {
       expect(lines.at(-1)).toMatchObject({ reason: "signature" });
     });
 
+    test("denies a PS256 token whose kid names an EC key (published without alg)", async () => {
+      const { publicKey } = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" });
+      server.keys = [{ ...(publicKey.export({ format: "jwk" }) as Record<string, string>), kid: "key-1", use: "sig" }];
+      const { handler, lines } = newHandler();
+      expect(isDeny(await handler(event(signJwt(PS256.key, claims()))))).toBe(true);
+      expect(lines.at(-1)).toMatchObject({ reason: "signature" });
+    });
+
     test("allows a PS256 token signed with a key published without alg, as aws-jwt-verify does for RS256", async () => {
       const { alg: _alg, ...withoutAlg } = PS256.key.jwk;
       server.keys = [withoutAlg];
