@@ -213,7 +213,8 @@ describe("token validator handler", () => {
       ({ key, attackerKey } = RS256);
     });
 
-    test.each(hostile.filter(([name]) => mode === "cognito" || !COGNITO_ONLY.includes(name)))("denies %s (%s)", async (_name, token, reason) => {
+    const cases = hostile.filter(([name]) => mode === "cognito" || !COGNITO_ONLY.includes(name)).map(([name, token, reason]) => [name, reason, token] as const);
+    test.each(cases)("denies %s: %s", async (_name, reason, token) => {
       const { handler, lines } = newHandler();
       const result = await handler(event(token()));
       expect(isDeny(result)).toBe(true);
