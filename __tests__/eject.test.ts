@@ -13,11 +13,11 @@ import { stagedBundle } from "../stacks/bundling";
 import type { HealthLakeSmartConfig } from "../stacks/config";
 import { HealthLakeSmartStack } from "../stacks/healthlake-smart-stack";
 import { addresses, synthJson } from "./support/synth";
+import { hasTerraform } from "./support/terraform";
 
 const CONFIGS = [...ENVIRONMENTS, ...VARIANTS, ...VALIDATE_ONLY];
-const terraform = spawnSync("terraform", ["version"]).status === 0;
-const withTerraform = terraform ? test : test.skip;
-if (!terraform) console.warn("skipping the terraform fmt checks of ejected folders: terraform is not on the PATH");
+const withTerraform = hasTerraform ? test : test.skip;
+if (!hasTerraform) console.warn("skipping the terraform fmt checks of ejected folders: terraform is not on the PATH");
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "eject-test-"));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 

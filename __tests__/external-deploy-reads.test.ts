@@ -1,17 +1,13 @@
-import { spawnSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { VALIDATE_ONLY } from "../environments/variants";
 import { synthJson } from "./support/synth";
+import { hasTerraform, terraformConsole } from "./support/terraform";
 
 // What an external server's stack reads at deploy, evaluated by Terraform itself against the answers
 // a real issuer may give: the discovery document's postcondition (a plan stops, naming the document,
 // rather than deploy a validator without keys) and the key set zipped beside the validator (canonical,
 // or empty so that the validator downloads the keys at init).
-const terraform = spawnSync("terraform", ["version"], { encoding: "utf8" }).status === 0;
-const describeWithTerraform = terraform ? describe : describe.skip;
-if (!terraform) console.warn("skipping the deploy-time reads' evaluation: terraform is not on the PATH");
+const describeWithTerraform = hasTerraform ? describe : describe.skip;
+if (!hasTerraform) console.warn("skipping the deploy-time reads' evaluation: terraform is not on the PATH");
 
 const discovery = VALIDATE_ONLY.find((config) => config.name === "external-discovery");
 if (!discovery) throw new Error("the external-discovery variant is missing");
@@ -30,20 +26,8 @@ interface Answer {
 
 /** Evaluates `expression` (over `answer`) for each answer, in one `terraform console`. */
 function evaluate(expression: string, answers: readonly Answer[]): unknown[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deploy-reads-"));
-  try {
-    fs.writeFileSync(path.join(dir, "main.tf"), `locals {\n  answers = jsondecode(${JSON.stringify(JSON.stringify(answers))})\n}\n`);
-    const run = spawnSync("terraform", ["console"], {
-      cwd: dir,
-      input: `jsonencode([for answer in local.answers : ${expression}])\n`,
-      encoding: "utf8",
-      env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" },
-    });
-    if (run.status !== 0) throw new Error(`terraform console failed: ${run.stderr}`);
-    return JSON.parse(JSON.parse(run.stdout.trim()));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const tf = `locals {\n  answers = jsondecode(${JSON.stringify(JSON.stringify(answers))})\n}\n`;
+  return JSON.parse(JSON.parse(terraformConsole(tf, `jsonencode([for answer in local.answers : ${expression}])`)));
 }
 
 describeWithTerraform("an external server's deploy-time reads, evaluated by terraform", () => {

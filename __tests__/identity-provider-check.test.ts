@@ -1,15 +1,11 @@
-import { spawnSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { sandbox } from "../environments/sandbox";
 import { synthJson } from "./support/synth";
+import { hasTerraform, terraformConsole } from "./support/terraform";
 
 // The check block's condition, evaluated by Terraform itself in the situations a user meets. The
 // stack's references become locals that stand for what Terraform would have read.
-const terraform = spawnSync("terraform", ["version"], { encoding: "utf8" }).status === 0;
-const describeWithTerraform = terraform ? describe : describe.skip;
-if (!terraform) console.warn("skipping the check block's evaluation: terraform is not on the PATH");
+const describeWithTerraform = hasTerraform ? describe : describe.skip;
+if (!hasTerraform) console.warn("skipping the check block's evaluation: terraform is not on the PATH");
 
 const json = synthJson(sandbox);
 const condition = unwrap(json.check!.identity_provider_configuration.assert[0].condition);
@@ -35,17 +31,15 @@ interface Situation {
 }
 
 function evaluate(situation: Situation): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "idp-check-"));
-  try {
-    const metadata = (which: Situation["datastore"]["metadata"]) =>
-      which === "old"
-        ? JSON.stringify('{"issuer":"https://old.example"}')
-        : which === "desired"
-          ? "local.desired_json"
-          : 'replace(local.desired_json, ",", ", ")';
-    const reported = (side: Situation["datastore"]) =>
-      `{ AuthorizationStrategy = "SMART_ON_FHIR_V1", FineGrainedAuthorizationEnabled = true, IdpLambdaArn = "${side.validator}", Metadata = jsondecode(${metadata(side.metadata)}) }`;
-    const tf = `locals {
+  const metadata = (which: Situation["datastore"]["metadata"]) =>
+    which === "old"
+      ? JSON.stringify('{"issuer":"https://old.example"}')
+      : which === "desired"
+        ? "local.desired_json"
+        : 'replace(local.desired_json, ",", ", ")';
+  const reported = (side: Situation["datastore"]) =>
+    `{ AuthorizationStrategy = "SMART_ON_FHIR_V1", FineGrainedAuthorizationEnabled = true, IdpLambdaArn = "${side.validator}", Metadata = jsondecode(${metadata(side.metadata)}) }`;
+  const tf = `locals {
   read = {
     "data.aws_region.current.name" = "us-east-1"
     "aws_cognito_user_pool.main.id" = "us-east-1_Example"
@@ -63,18 +57,7 @@ function evaluate(situation: Situation): string {
   condition = ${condition}
 }
 `;
-    fs.writeFileSync(path.join(dir, "main.tf"), tf);
-    const run = spawnSync("terraform", ["console"], {
-      cwd: dir,
-      input: "local.condition\n",
-      encoding: "utf8",
-      env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" },
-    });
-    if (run.status !== 0) throw new Error(`terraform console failed: ${run.stderr}`);
-    return run.stdout.trim();
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return terraformConsole(tf, "local.condition");
 }
 
 const inStep = { validator: VALIDATOR, metadata: "desired" } as const;
