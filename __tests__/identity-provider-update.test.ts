@@ -135,7 +135,7 @@ function fakeClock(): Clock & { slept: number } {
   };
 }
 
-const OPTIONS = { waitMs: 30_000, pollMs: 3_000 };
+const OPTIONS = { waitMs: 60_000, pollMs: 3_000, propagationMs: 12_000 };
 
 /** An error as the SDK throws it: named after AWS's error type. */
 function awsError(name: string): Error {
@@ -190,7 +190,7 @@ describe("bringInLine", () => {
   test("a datastore that never becomes ACTIVE fails once the budget is spent", async () => {
     const healthLake = new FakeHealthLake(DESIRED, Array(100).fill("UPDATING"));
     const clock = fakeClock();
-    await expect(bringInLine(REQUEST, healthLake, clock, OPTIONS)).rejects.toThrow(/stayed UPDATING for 30 s; run the deploy again/);
+    await expect(bringInLine(REQUEST, healthLake, clock, OPTIONS)).rejects.toThrow(/stayed UPDATING for 60 s; run the deploy again/);
     expect(clock.now()).toBeLessThanOrEqual(OPTIONS.waitMs);
   });
 
@@ -212,11 +212,30 @@ describe("bringInLine", () => {
     expect(clock.slept).toBe(3 * OPTIONS.pollMs);
   });
 
-  test("access that stays denied fails once the budget is spent, with AWS's error", async () => {
+  test("access that stays denied fails once IAM has had its seconds, not after the whole budget", async () => {
     const healthLake = new FakeHealthLake(DESIRED, [], { failFirst: { describes: Array.from({ length: 100 }, () => awsError("AccessDeniedException")) } });
     const clock = fakeClock();
     await expect(bringInLine(REQUEST, healthLake, clock, OPTIONS)).rejects.toMatchObject({ name: "AccessDeniedException" });
-    expect(clock.now()).toBeLessThanOrEqual(OPTIONS.waitMs);
+    expect(clock.now()).toBeLessThanOrEqual(OPTIONS.propagationMs);
+    expect(clock.now()).toBeGreaterThanOrEqual(OPTIONS.propagationMs - OPTIONS.pollMs);
+  });
+
+  test("an update denied after the describe was allowed fails at once with HealthLake's reason", async () => {
+    const reason = awsError("AccessDeniedException");
+    reason.message = "UpdateFHIRDatastore refused: HTTP 400 AccessDeniedException: not authorized to perform kms:Decrypt";
+    const healthLake = new FakeHealthLake({ ...DESIRED, IdpLambdaArn: "x" }, [], { failFirst: { updates: [reason] } });
+    const clock = fakeClock();
+    await expect(bringInLine(REQUEST, healthLake, clock, OPTIONS)).rejects.toThrow(/kms:Decrypt/);
+    expect(clock.slept).toBe(0);
+    expect(healthLake.calls).toEqual([`describe ${DATASTORE}`, `update ${DATASTORE}`]);
+  });
+
+  test("a denial after a throttled start still counts as propagation while IAM has its seconds", async () => {
+    const healthLake = new FakeHealthLake({ ...DESIRED, IdpLambdaArn: "x" }, [], {
+      failFirst: { describes: [awsError("ThrottlingException"), awsError("AccessDeniedException")] },
+    });
+    const result = await bringInLine(REQUEST, healthLake, fakeClock(), OPTIONS);
+    expect(result.updated).toBe(true);
   });
 
   test.each(["ValidationException", "ResourceNotFoundException", "TypeError"])("%s is not retried", async (name) => {

@@ -33,13 +33,22 @@ export interface BringInLineOptions {
   readonly waitMs: number;
   /** Between two DescribeFHIRDatastore calls while waiting. */
   readonly pollMs: number;
+  /**
+   * How long an AccessDeniedException counts as IAM still applying the role's new policy, from the
+   * start of the invocation; after it, or once any call was allowed, a denial is final.
+   */
+  readonly propagationMs: number;
 }
 
 // Statuses a datastore does not leave for ACTIVE: an update can never apply.
 const FINAL = new Set(["DELETING", "DELETED", "CREATE_FAILED"]);
-// Errors that pass: the role's policy is created just before the invocation (it names the datastore), and
-// IAM takes seconds to apply it everywhere; throttling; a datastore in transition; a server fault.
-const TRANSIENT = new Set(["AccessDeniedException", "ThrottlingException", "ConflictException", "InternalServerException"]);
+// Errors that pass: throttling, a datastore in transition, a server fault.
+const TRANSIENT = new Set(["ThrottlingException", "ConflictException", "InternalServerException"]);
+// The role's policy is created just before the first invocation (it names the datastore), and IAM takes
+// seconds to apply it everywhere. One statement grants both calls, so once HealthLake allowed one the
+// policy is in force: a later denial is a permission missing elsewhere (a customer-managed key's policy,
+// a service control policy), and waiting would only hide HealthLake's reason behind the whole budget.
+const ACCESS_DENIED = "AccessDeniedException";
 
 /**
  * Brings a datastore's identity provider configuration to the desired one in place: describes it,
@@ -50,12 +59,21 @@ const TRANSIENT = new Set(["AccessDeniedException", "ThrottlingException", "Conf
 export async function bringInLine(request: UpdateRequest, api: HealthLakeApi, clock: Clock, options: BringInLineOptions): Promise<UpdateResult> {
   const { DatastoreId: datastoreId, IdentityProviderConfiguration: desired } = request;
   const deadline = clock.now() + options.waitMs;
+  const propagated = clock.now() + Math.min(options.propagationMs, options.waitMs);
+  let allowed = false;
+  const passes = (error: unknown): boolean => {
+    if (!(error instanceof Error)) return false;
+    if (error.name === ACCESS_DENIED) return !allowed && clock.now() + options.pollMs <= propagated;
+    return TRANSIENT.has(error.name);
+  };
   const patiently = async <T>(call: () => Promise<T>): Promise<T> => {
     for (;;) {
       try {
-        return await call();
+        const result = await call();
+        allowed = true;
+        return result;
       } catch (error) {
-        if (!(error instanceof Error && TRANSIENT.has(error.name)) || clock.now() + options.pollMs > deadline) throw error;
+        if (!passes(error) || clock.now() + options.pollMs > deadline) throw error;
         await clock.sleep(options.pollMs);
       }
     }

@@ -9,7 +9,8 @@ const endpoint = process.env.AWS_ENDPOINT_URL_HEALTHLAKE ?? process.env.AWS_ENDP
 const api = healthLakeApi(new HealthLakeClient({}), endpoint);
 const clock = { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
 // Within the function's 120 s timeout (stacks/constructs/identity-provider-update.ts), with room for the calls.
-const OPTIONS = { waitMs: 90_000, pollMs: 3_000 };
+// IAM applies a new role policy within seconds; 30 s of denials is a permission missing, not a policy on its way.
+const OPTIONS = { waitMs: 90_000, pollMs: 3_000, propagationMs: 30_000 };
 
 /**
  * Invoked by Terraform (`aws_lambda_invocation`) when the stack's identity provider configuration
