@@ -66,6 +66,13 @@ describe("3. commands that need no password don't ask for one", () => {
     expect(sandboxJson.resource.aws_cognito_user.test_user).toMatchObject({ password: "${var.test_user_password}", message_action: "SUPPRESS" });
   });
 
+  test("the module's test users, with or without a password, get no invitation mail either", () => {
+    expect(completeJson.resource.aws_cognito_user.test_users).toMatchObject({
+      password: "${lookup(var.test_user_passwords, each.key, null)}",
+      message_action: "SUPPRESS",
+    });
+  });
+
   test("a test user's password is only its first: later plans neither need nor reset it", () => {
     expect(sandboxJson.resource.aws_cognito_user.test_user.lifecycle).toEqual({ ignore_changes: ["password"] });
     expect(completeJson.resource.aws_cognito_user.test_users.lifecycle).toEqual({ ignore_changes: ["password"] });

@@ -253,9 +253,11 @@ export class AuthorizationServer extends Construct {
         forEach: users,
         userPoolId: this.userPool.id,
         username: users.key,
-        // A user without a password gets a temporary one by email. Written out because cdktf
-        // renders a null default of Fn.lookup as an empty argument.
+        // A user without a password gets a temporary one. Written out because cdktf renders a null
+        // default of Fn.lookup as an empty argument.
         password: props.testUserPasswordsVariable ? `\${lookup(var.${props.testUserPasswordsVariable}, each.key, null)}` : undefined,
+        // Test users' addresses are examples, someone else's domains: Cognito mails no invitation.
+        messageAction: "SUPPRESS",
         // Each user's map above: users differ in which identity attributes they have.
         attributes: Token.asStringMap(users.value),
         lifecycle: INITIAL_PASSWORD_ONLY,
