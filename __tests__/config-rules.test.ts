@@ -53,6 +53,13 @@ describe("configuration rules: each fails on a bad value, names field and value,
     ],
     ["cognitoDomainPrefix (hyphen)", rules.cognitoDomainPrefix, smart({ domainPrefix: "-login" }), /"-login" breaks/, smart({ domainPrefix: "login" })],
     [
+      "cognitoDomainPrefix (the default of a stack name with a reserved word is made safe)",
+      rules.cognitoDomainPrefix,
+      { ...smart({ domainPrefix: "aws-dev-login" }), name: "aws-dev" },
+      /^smart.cognito.domainPrefix "aws-dev-login" breaks Cognito's domain prefix rules: it contains "aws", which Cognito reserves/,
+      { ...smart({}), name: "aws-dev" },
+    ],
+    [
       "redirectUrls",
       rules.redirectUrls,
       smart({ callbackUrls: ["http://app.example.org/cb"] }),

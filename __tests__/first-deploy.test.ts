@@ -132,6 +132,12 @@ describe("6. a Cognito domain prefix that is free", () => {
     }
   });
 
+  test.each(["aws-dev", "cognito-test", "amazon"])("a stack named %j gets a default Cognito accepts, still with the account id", (name) => {
+    const domain: string = synthJson({ ...sandbox, name }).resource.aws_cognito_user_pool_domain.this.domain;
+    expect(domain).toMatch(/^[a-z0-9-]+-fhir-\$\{data\.aws_caller_identity\.current\.account_id\}$/);
+    expect(domain.replace(ANY_ACCOUNT, "")).not.toMatch(/aws|amazon|cognito/);
+  });
+
   test("a migrating user keeps theirs", () => {
     const json = synthJson(changed(sandbox, (s) => ({ ...s, cognito: { ...s.cognito, domainPrefix: "smart-fhir-test" } })));
     expect(json.resource.aws_cognito_user_pool_domain.this.domain).toBe("smart-fhir-test");

@@ -1,4 +1,5 @@
 import { FHIR_ID, isHealthLakeFhirBase, parseFhirUser } from "../../smart/fhir-user";
+import { defaultDomainPrefixForAnyAccount, domainPrefixProblem } from "../cognito-domain-prefix";
 import { AUTHORIZATION_SERVER_PRESETS } from "./authorization-server-presets";
 import { parseClinicalScope } from "../../smart/scope-grammar";
 import { SIGNATURE_ALGORITHMS, isSignatureAlgorithm } from "../../smart/signature-algorithms";
@@ -40,15 +41,15 @@ export const bucketPrefixes: ConfigRule = ({ importExport }) => {
   });
 };
 
-export const cognitoDomainPrefix: ConfigRule = ({ smart }) => {
-  const prefix = smart?.cognito?.domainPrefix;
-  if (prefix === undefined) return [];
-  const ok = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix) && !/aws|amazon|cognito/.test(prefix);
-  return ok
-    ? []
-    : [
-        `smart.cognito.domainPrefix ${show(prefix)} breaks Cognito's domain prefix rules: use 1–63 lower-case letters, digits and hyphens, not starting or ending with a hyphen, without "aws", "amazon" or "cognito"`,
-      ];
+export const cognitoDomainPrefix: ConfigRule = ({ name, smart }) => {
+  if (!smart?.cognito) return [];
+  const given = smart.cognito.domainPrefix;
+  const prefix = given ?? defaultDomainPrefixForAnyAccount(name);
+  const problem = domainPrefixProblem(prefix);
+  if (problem === undefined) return [];
+  return given === undefined
+    ? [`the default Cognito domain prefix ${show(prefix)} of stack ${show(name)} breaks Cognito's rules (${problem}): set smart.cognito.domainPrefix`]
+    : [`smart.cognito.domainPrefix ${show(given)} breaks Cognito's domain prefix rules: ${problem}`];
 };
 
 export const redirectUrls: ConfigRule = ({ smart }) =>

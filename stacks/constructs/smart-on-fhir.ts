@@ -6,6 +6,7 @@ import type { HealthlakeFhirDatastore } from "../../.gen/providers/awscc/healthl
 import type { NodejsBundleOptions } from "../bundling";
 import type { ResolvedCognito, ResolvedExternalAuthorizationServer, ResolvedSmart } from "../config";
 import { PASSWORD_POLICY_WORDS, passwordPolicyCondition } from "../password-policy";
+import { defaultDomainPrefix } from "../cognito-domain-prefix";
 import { COGNITO_ACCESS_TOKEN_CLAIMS, type SmartMetadataInput, buildSmartMetadata } from "../smart-metadata";
 import { externalValidatorEnvironment } from "../validator-environment";
 import { AuthorizationServer } from "./authorization-server";
@@ -100,8 +101,7 @@ export class SmartOnFhir {
 
     const auth = new AuthorizationServer(scope, "authorization-server", {
       ...cognito,
-      // Domain prefixes are unique per region across all accounts; the account id makes the default free.
-      domainPrefix: cognito.domainPrefix ?? `${props.stackName}-fhir-${props.accountId}`,
+      domainPrefix: cognito.domainPrefix ?? defaultDomainPrefix(props.stackName, props.accountId),
       region: props.region,
       scopes: props.scopes,
       singleTestUserPassword: cognito.singleTestUser && this.singleTestUserPassword(cognito.singleTestUser.username),
