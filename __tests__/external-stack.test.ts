@@ -1,4 +1,4 @@
-// Issue 12: a stack whose authorization server is not Cognito.
+// A stack whose authorization server is not Cognito.
 import { external } from "../environments/external";
 import type { ExternalAuthorizationServerConfig, HealthLakeSmartConfig } from "../stacks/config";
 import { decodeJsonencode } from "./support/jsonencode";
@@ -113,9 +113,18 @@ describe("an external authorization server (Okta, oidc)", () => {
 });
 
 describe("introspection (Keycloak)", () => {
+  test.each([
+    [true, 7],
+    [false, 0],
+  ])("protectData %j: a destroy leaves the secret %j days to restore, so an unprotected stack can be created again at once", (protectData, days) => {
+    const config = withServer({ preset: "keycloak", issuer: KEYCLOAK, validation: "introspection", clientIds: ["m"], introspectionClientId: "v" });
+    const secret = synthJson({ ...config, protectData }).resource.aws_secretsmanager_secret.introspection_client_secret;
+    expect(secret.recovery_window_in_days).toBe(days);
+  });
+
   test("a secret without a value for the validator's client secret, which only the validator's role may read", () => {
     const secret = introspection.resource.aws_secretsmanager_secret.introspection_client_secret;
-    expect(secret).toMatchObject({ name: "ext/introspection-client-secret", recovery_window_in_days: 7 });
+    expect(secret).toMatchObject({ name: "ext/introspection-client-secret" });
     expect(introspection.resource).not.toHaveProperty("aws_secretsmanager_secret_version");
     const policy = decodeJsonencode(introspection.resource.aws_iam_role_policy.read_introspection_secret.policy);
     expect(policy).toEqual({

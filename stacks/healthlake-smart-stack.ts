@@ -61,6 +61,7 @@ export class HealthLakeSmartStack extends TerraformStack {
       new SmartOnFhir(this, {
         ...config.smart,
         stackName: config.name,
+        protectData: config.protectData,
         region,
         accountId,
         validatorBundling: props.validatorBundling ?? VALIDATOR_BUNDLE,

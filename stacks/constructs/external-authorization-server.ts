@@ -9,6 +9,11 @@ export interface ExternalAuthorizationServerProps extends ResolvedExternalAuthor
   readonly scopes: readonly string[];
   /** Name of the introspection client secret (`introspection`). */
   readonly secretName: string;
+  /**
+   * A destroy leaves the introspection secret in AWS's 7-day recovery window, so it can be restored;
+   * otherwise it is deleted at once, and the same stack can be created again under the same name.
+   */
+  readonly protectData: boolean;
 }
 
 /**
@@ -50,7 +55,8 @@ export class ExternalAuthorizationServer extends Construct {
       this.introspectionSecret = new SecretsmanagerSecret(this, "introspection-secret", {
         name: props.secretName,
         description: `Client secret of ${props.introspectionClientId} at ${props.introspectionEndpoint}: put it here (put-secret-value); the token validator reads it`,
-        recoveryWindowInDays: 7,
+        // 0 deletes at once: a secret in its recovery window keeps its name, and CreateSecret refuses it.
+        recoveryWindowInDays: props.protectData ? 7 : 0,
       });
       this.introspectionSecret.overrideLogicalId("introspection_client_secret");
     }

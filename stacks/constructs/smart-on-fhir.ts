@@ -20,6 +20,8 @@ import { TokenValidatorFunction } from "./token-validator-function";
 export interface SmartOnFhirProps extends ResolvedSmart {
   /** The stack's name, in the default Cognito domain prefix. */
   readonly stackName: string;
+  /** Whether a destroy keeps what can be kept (`protectData`). */
+  readonly protectData: boolean;
   /** Region and account of the deployment (Terraform expressions). */
   readonly region: string;
   readonly accountId: string;
@@ -141,6 +143,7 @@ export class SmartOnFhir {
       ...external,
       scopes: props.scopes,
       secretName: `${props.stackName}/introspection-client-secret`,
+      protectData: props.protectData,
     });
     return {
       externalAuthorizationServer: server,
