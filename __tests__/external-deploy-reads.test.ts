@@ -50,7 +50,7 @@ describeWithTerraform("an external server's deploy-time reads, evaluated by terr
     ).toEqual(cases.map(([, , passes]) => passes));
   });
 
-  test("the key set ships as its keys alone in canonical JSON, or empty when it is not a key set", () => {
+  test("the key set ships as its keys alone in canonical JSON, sorted by kid, or empty when it is not a key set", () => {
     const key = '{"n":"AQAB","kty":"RSA","kid":"a","e":"AQAB"}';
     const cases: [string, Answer, string][] = [
       [
@@ -63,7 +63,23 @@ describeWithTerraform("an external server's deploy-time reads, evaluated by terr
         { status_code: 200, response_body: `{ "cache": 1,\n "keys": [ ${key} ] }` },
         `{"keys":[{"e":"AQAB","kid":"a","kty":"RSA","n":"AQAB"}]}`,
       ],
+      [
+        "two keys, as the issuer lists them",
+        { status_code: 200, response_body: `{"keys":[{"kid":"b","kty":"RSA"},{"kid":"a","kty":"EC","crv":"P-256"}]}` },
+        `{"keys":[{"crv":"P-256","kid":"a","kty":"EC"},{"kid":"b","kty":"RSA"}]}`,
+      ],
+      [
+        "the same two keys in the other order",
+        { status_code: 200, response_body: `{"keys":[{"kid":"a","kty":"EC","crv":"P-256"},{"kid":"b","kty":"RSA"}]}` },
+        `{"keys":[{"crv":"P-256","kid":"a","kty":"EC"},{"kid":"b","kty":"RSA"}]}`,
+      ],
+      [
+        "a key without a kid, first, and keys sharing a kid, in the issuer's order",
+        { status_code: 200, response_body: `{"keys":[{"kid":"z","n":"2"},{"kty":"oct"},{"kid":"z","n":"1"}]}` },
+        `{"keys":[{"kty":"oct"},{"kid":"z","n":"2"},{"kid":"z","n":"1"}]}`,
+      ],
       ["an HTML page", { status_code: 200, response_body: "<html></html>" }, ""],
+      ["keys that are not a list", { status_code: 200, response_body: '{"keys":{"kid":"a"}}' }, ""],
       ["a JSON object without keys", { status_code: 200, response_body: '{"error":"not_found"}' }, ""],
       ["an empty body", { status_code: 200, response_body: "" }, ""],
     ];

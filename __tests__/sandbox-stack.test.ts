@@ -144,7 +144,11 @@ describe("sandbox stack (the reference gist)", () => {
       type: "zip",
       source: [
         { filename: "index.js", content: '${file("assets/token-validator_bundle_79A40780/<bundle-hash>/index.js")}' },
-        { filename: "jwks.json", content: '${try(jsonencode({"keys" = jsondecode(data.http.jwks.response_body).keys}), "")}' },
+        {
+          filename: "jwks.json",
+          content:
+            '${try(jsonencode({ keys = flatten(values({ for key in slice(jsondecode(data.http.jwks.response_body).keys, 0, length(jsondecode(data.http.jwks.response_body).keys)) : try(tostring(key.kid), "") => key... })) }), "")}',
+        },
       ],
       output_path: "lambda_function.zip",
       output_file_mode: "0644",

@@ -1,5 +1,4 @@
 import { Construct } from "constructs";
-import { Fn } from "cdktf";
 import { DataHttp } from "@cdktf/provider-http/lib/data-http";
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -13,6 +12,22 @@ import { policyDocument } from "../iam-policy";
 import { addNodejsFunction } from "./nodejs-function";
 
 const ALIAS = "live";
+const JWKS_ADDRESS = "jwks";
+
+/**
+ * The key set in `body` as a Terraform expression: its `keys` alone, sorted by `kid` (keys without one
+ * first, keys sharing one in the issuer's order), each in jsonencode's canonical form (members sorted).
+ * So an issuer that respaces, reorders or adds members redeploys nothing. Anything but a key set (an
+ * error page) ships as an empty file, and the function then downloads the keys at init. Grouping by
+ * `kid` into an object sorts the groups: `values` returns them in key order. Written out because
+ * cdktf has no grouping for expression, and a reference inside it must be bare.
+ */
+function canonicalKeySet(body: string): string {
+  // slice: `keys` must be a list; an object's members would otherwise pass as keys.
+  const keys = `jsondecode(${body}).keys`;
+  const byKid = `{ for key in slice(${keys}, 0, length(${keys})) : try(tostring(key.kid), "") => key... }`;
+  return `\${try(jsonencode({ keys = flatten(values(${byKid})) }), "")}`;
+}
 
 export interface TokenValidatorFunctionProps extends ResolvedValidator {
   /** The handler's source and how to bundle it; bundled with esbuild at synth. */
@@ -41,7 +56,7 @@ export class TokenValidatorFunction extends Construct {
     // Read at deploy, so a cold start has the keys without a download.
     const keySet =
       props.keySetUrl === undefined ? undefined : new DataHttp(this, "key-set", { url: props.keySetUrl, requestHeaders: { Accept: "application/json" } });
-    keySet?.overrideLogicalId("jwks");
+    keySet?.overrideLogicalId(JWKS_ADDRESS);
 
     const provisioned = props.provisionedConcurrency > 0;
     const parts = addNodejsFunction(this, {
@@ -55,9 +70,7 @@ export class TokenValidatorFunction extends Construct {
         logGroup: "token_validator",
         function: "token_validator",
       },
-      // Canonical (sorted) keys only, so an issuer reordering its JSON redeploys nothing; anything but a
-      // key set (an error page) ships as an empty file, and the function then downloads the keys at init.
-      extraFiles: keySet && [{ filename: "jwks.json", content: Fn.try([Fn.jsonencode({ keys: Fn.lookup(Fn.jsondecode(keySet.responseBody), "keys") }), ""]) }],
+      extraFiles: keySet && [{ filename: "jwks.json", content: canonicalKeySet(`data.http.${JWKS_ADDRESS}.response_body`) }],
       publish: provisioned ? true : undefined,
     });
     this.function = parts.function;
