@@ -153,7 +153,7 @@ describe("sandbox stack (the reference gist)", () => {
       output_path: "lambda_function.zip",
       output_file_mode: "0644",
     });
-    expect(json.data.http.jwks).toEqual({ url: fn.environment.variables.JWKS_URI, request_headers: { Accept: "application/json" } });
+    expect(json.data.http.jwks).toMatchObject({ url: fn.environment.variables.JWKS_URI, request_headers: { Accept: "application/json" } });
   });
 
   test("outputs: the gist's six and what the smoke test reads, only the client credentials sensitive", () => {

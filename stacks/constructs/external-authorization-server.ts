@@ -3,6 +3,7 @@ import { Fn } from "cdktf";
 import { DataHttp } from "@cdktf/provider-http/lib/data-http";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import type { AuthorizationServerUrls, ResolvedExternalAuthorizationServer } from "../config";
+import { DEPLOY_TIME_READ } from "./deploy-time-read";
 
 export interface ExternalAuthorizationServerProps extends ResolvedExternalAuthorizationServer {
   /** Every SMART scope the deployment uses, `<level>/<name>`. */
@@ -72,6 +73,7 @@ export class ExternalAuthorizationServer extends Construct {
     const discovery = new DataHttp(this, "discovery", {
       url,
       requestHeaders: { Accept: "application/json" },
+      ...DEPLOY_TIME_READ,
       lifecycle: {
         postcondition: [
           {

@@ -9,6 +9,7 @@ import { LambdaProvisionedConcurrencyConfig } from "@cdktf/provider-aws/lib/lamb
 import type { NodejsBundleOptions } from "../bundling";
 import type { InvokeCondition, ResolvedValidator } from "../config";
 import { policyDocument } from "../iam-policy";
+import { DEPLOY_TIME_READ } from "./deploy-time-read";
 import { addNodejsFunction } from "./nodejs-function";
 
 const ALIAS = "live";
@@ -55,7 +56,9 @@ export class TokenValidatorFunction extends Construct {
     super(scope, id);
     // Read at deploy, so a cold start has the keys without a download.
     const keySet =
-      props.keySetUrl === undefined ? undefined : new DataHttp(this, "key-set", { url: props.keySetUrl, requestHeaders: { Accept: "application/json" } });
+      props.keySetUrl === undefined
+        ? undefined
+        : new DataHttp(this, "key-set", { url: props.keySetUrl, requestHeaders: { Accept: "application/json" }, ...DEPLOY_TIME_READ });
     keySet?.overrideLogicalId(JWKS_ADDRESS);
 
     const provisioned = props.provisionedConcurrency > 0;
