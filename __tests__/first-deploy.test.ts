@@ -186,7 +186,7 @@ describe("8. HealthLake can always call the validator", () => {
     expect(Object.keys(both).sort()).toEqual(["healthlake", "healthlake_alias"]);
     expect(both.healthlake).not.toHaveProperty("qualifier");
     expect(both.healthlake_alias.qualifier).toBe("${aws_lambda_alias.token_validator.name}");
-    expect([both.healthlake.statement_id, both.healthlake_alias.statement_id]).toEqual(["healthlake", "healthlake_alias"]);
+    expect([both.healthlake.statement_id, both.healthlake_alias.statement_id_prefix]).toEqual(["healthlake", "healthlake_alias-"]);
     expect(Object.keys(permissions(smart()))).toEqual(["healthlake"]);
   });
 });

@@ -14,6 +14,13 @@ import { addNodejsFunction } from "./nodejs-function";
 
 const ALIAS = "live";
 const JWKS_ADDRESS = "jwks";
+/**
+ * For the alias and its invoke permission. Switching provisioned concurrency off deletes both while the
+ * datastore still calls the alias, until the identity provider update points it at the function. By
+ * default Terraform deletes an object before the replacement of what depended on it, which is that
+ * update; created before destroyed, they are deleted only after it (docs/operations.md).
+ */
+const KEEP_UNTIL_DATASTORE_MOVES = { createBeforeDestroy: true };
 
 /**
  * The key set in `body` as a Terraform expression: its `keys` alone, sorted by `kid` (keys without one
@@ -93,6 +100,7 @@ export class TokenValidatorFunction extends Construct {
         name: ALIAS,
         functionName: this.function.functionName,
         functionVersion: this.function.version,
+        lifecycle: KEEP_UNTIL_DATASTORE_MOVES,
       });
       this.alias.overrideLogicalId("token_validator");
       new LambdaProvisionedConcurrencyConfig(this, "provisioned-concurrency", {
@@ -120,10 +128,11 @@ export class TokenValidatorFunction extends Construct {
    * datastore needs the validator's ARN first, so this is called once the datastore exists.
    */
   allowHealthLake(condition: InvokeCondition, datastoreArn: string, accountId: string): LambdaPermission[] {
-    // Distinct statement ids: one policy statement per qualifier, never two of the same id.
+    // Distinct statement ids: one policy statement per qualifier, never two of the same id. The alias's
+    // is created before its predecessor is deleted, so it needs a fresh id each time (a prefix).
     const grant = (id: string, address: string, qualifier: string | undefined) => {
       const permission = new LambdaPermission(this, id, {
-        statementId: address,
+        ...(qualifier === undefined ? { statementId: address } : { statementIdPrefix: `${address}-`, lifecycle: KEEP_UNTIL_DATASTORE_MOVES }),
         action: "lambda:InvokeFunction",
         functionName: this.function.functionName,
         qualifier,
