@@ -89,7 +89,7 @@ test("a null output stays null", () => {
   expect(read(path.join(root, "sandbox-import-export"), "outputs.tf")).toMatch(/output "datastore_kms_key_arn" \{[^}]*value\s*=\s*null/s);
 });
 
-test("an import block is written as one, with a bare address", () => {
+test("an import block is written as one, with bare expressions and address", () => {
   const config: HealthLakeSmartConfig = {
     ...sandbox,
     name: "migrating",
@@ -98,7 +98,7 @@ test("an import block is written as one, with a bare address", () => {
   const dir = path.join(root, "migrating");
   ejectStack(config, dir);
   expect(read(dir, "main.tf")).toMatch(
-    /import \{\s*id\s*=\s*"\/aws\/lambda\/smart-fhir-auth-lambda"\s*to\s*=\s*aws_cloudwatch_log_group\.token_validator\s*\}/,
+    /import \{\s*for_each\s*=\s*toset\(\[for id in data\.aws_cloudwatch_log_groups\.token_validator\.log_group_names : id if id == "\/aws\/lambda\/smart-fhir-auth-lambda"\]\)\s*id\s*=\s*each\.value\s*to\s*=\s*aws_cloudwatch_log_group\.token_validator\s*\}/,
   );
 });
 

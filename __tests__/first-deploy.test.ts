@@ -6,6 +6,7 @@ import { sandbox } from "../environments/sandbox";
 import type { HealthLakeSmartConfig, SmartConfig } from "../stacks/config";
 import { decodeJsonencode } from "./support/jsonencode";
 import { addresses, synthJson } from "./support/synth";
+import { hasTerraform, terraformPlanSummary } from "./support/terraform";
 
 // With identity claims: without them the default client for people is refused (issue 11).
 const smart = (section: SmartConfig = {}): HealthLakeSmartConfig => ({ name: "first", datastore: { name: "fhir" }, smart: { identityClaims: {}, ...section } });
@@ -110,9 +111,34 @@ describe("4. teardown that finishes", () => {
 });
 
 describe("5. moving from the gist without a log group collision", () => {
-  test("importExistingLogGroup emits an import block for the group the gist's Lambda created", () => {
-    const json = synthJson(changed(sandbox, (s) => ({ ...s, validator: { ...s.validator, importExistingLogGroup: true } })));
-    expect(json.import).toEqual([{ to: "aws_cloudwatch_log_group.token_validator", id: "/aws/lambda/smart-fhir-auth-lambda" }]);
+  const importing = synthJson(changed(sandbox, (s) => ({ ...s, validator: { ...s.validator, importExistingLogGroup: true } })));
+  const GROUP = "/aws/lambda/smart-fhir-auth-lambda";
+
+  test("importExistingLogGroup emits an import block for the group the gist's Lambda created, while it exists", () => {
+    expect(importing.import).toEqual([
+      {
+        for_each: `\${toset([for id in data.aws_cloudwatch_log_groups.token_validator.log_group_names : id if id == "${GROUP}"])}`,
+        to: "aws_cloudwatch_log_group.token_validator",
+        id: "${each.value}",
+      },
+    ]);
+    expect(importing.data.aws_cloudwatch_log_groups.token_validator).toEqual({ log_group_name_prefix: GROUP });
+  });
+
+  (hasTerraform ? test : test.skip)("terraform imports the group when it exists and creates it after a destroy, when it does not", () => {
+    // The stack's own import block, planned by terraform with a variable for the groups that exist and
+    // terraform_data for the log group (the aws provider cannot be installed here).
+    const block = (importing.import ?? [])[0];
+    const bare = (expression: string) => expression.replace(/^\$\{([\s\S]*)\}$/, "$1");
+    const forEach = bare(block.for_each).replace("data.aws_cloudwatch_log_groups.token_validator.log_group_names", "var.existing");
+    const plan = (existing: string[]) =>
+      terraformPlanSummary(
+        `variable "existing" { type = list(string) }\nresource "terraform_data" "log_group" {}\nimport {\n  for_each = ${forEach}\n  to = terraform_data.log_group\n  id = ${bare(block.id)}\n}\n`,
+        { existing: JSON.stringify(existing) },
+      );
+    expect(plan([GROUP, `${GROUP}-other`])).toMatch(/^Plan: 1 to import, 0 to add/);
+    expect(plan([`${GROUP}-other`])).toMatch(/^Plan: 1 to add/);
+    expect(plan([])).toMatch(/^Plan: 1 to add/);
   });
 
   test("off by default: a fresh account has nothing to import", () => {

@@ -7,10 +7,12 @@ import { sandbox } from "./sandbox";
 import type { HealthLakeSmartConfig } from "../stacks/config";
 
 export const VARIANTS: readonly HealthLakeSmartConfig[] = [
-  // Import/export storage with the datastore on an AWS-owned key: its key output is null.
+  // Import/export storage with the datastore on an AWS-owned key: its key output is null. With the gist's
+  // log group adopted while it exists: the rehearsal's re-create finds none, and creates it.
   {
     ...sandbox,
     name: "sandbox-import-export",
+    smart: { ...sandbox.smart, validator: { ...sandbox.smart?.validator, importExistingLogGroup: true } },
     kmsAdminArn: "arn:aws:iam::111122223333:role/KeyAdministrator",
     importExport: { dataBucketPrefix: "sandbox-ie-data-", logsBucketPrefix: "sandbox-ie-logs-" },
   },

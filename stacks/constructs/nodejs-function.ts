@@ -2,11 +2,13 @@ import type { Construct } from "constructs";
 import { AssetType, Fn, TerraformAsset } from "cdktf";
 import { DataArchiveFile, type DataArchiveFileSource } from "@cdktf/provider-archive/lib/data-archive-file";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { DataAwsCloudwatchLogGroups } from "@cdktf/provider-aws/lib/data-aws-cloudwatch-log-groups";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { type NodejsBundleOptions, stagedBundle } from "../bundling";
 import { serviceTrustPolicy } from "../iam-policy";
+import { ImportIfPresent } from "./import-if-present";
 
 /** The Terraform names (logical ids) of a function's parts: the validator keeps the reference's. */
 export interface NodejsFunctionNames {
@@ -93,8 +95,13 @@ export function addNodejsFunction(scope: Construct, props: NodejsFunctionProps):
     kmsKeyId: props.logKmsKeyArn,
   });
   logGroup.overrideLogicalId(names.logGroup);
-  // A function that ran before this stack managed it made this group on its first call.
-  if (props.importExistingLogGroup) logGroup.importFrom(logGroupName);
+  // A function that ran before this stack managed it made this group on its first call; after a
+  // destroy there is none, and the group is created.
+  if (props.importExistingLogGroup) {
+    const existing = new DataAwsCloudwatchLogGroups(scope, "existing-log-group", { logGroupNamePrefix: logGroupName });
+    existing.overrideLogicalId(names.logGroup);
+    new ImportIfPresent(scope, "log-group-import", { to: logGroup, id: logGroupName, existing: { dataSource: existing, attribute: "log_group_names" } });
+  }
 
   const fn = new LambdaFunction(scope, "function", {
     functionName: props.functionName,
