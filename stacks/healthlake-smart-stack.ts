@@ -11,6 +11,7 @@ import { EncryptionKey } from "./constructs/encryption-key";
 import { FhirDatastore } from "./constructs/fhir-datastore";
 import { ImportExport } from "./constructs/import-export";
 import { SmartOnFhir } from "./constructs/smart-on-fhir";
+import { requiredTerraformVersion } from "./terraform-version";
 import { datastoreOutputs, importExportOutputs, smartOutputs } from "./outputs";
 
 export interface HealthLakeSmartStackProps {
@@ -34,6 +35,13 @@ export class HealthLakeSmartStack extends TerraformStack {
       throw new Error(`stack id ${JSON.stringify(id)} differs from config.name ${JSON.stringify(config.name)}: pass the configuration's name as the id`);
     super(scope, id);
     this.configureState(config);
+    this.addOverride(
+      "terraform.required_version",
+      requiredTerraformVersion({
+        s3NativeLocking: config.remoteState !== undefined,
+        conditionalImport: config.smart?.validator.importExistingLogGroup === true,
+      }),
+    );
 
     const tags = Object.keys(config.tags).length > 0 ? [{ tags: { ...config.tags } }] : undefined;
     // allowed_account_ids: a plan in any other account stops before it changes anything.
