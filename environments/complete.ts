@@ -53,7 +53,7 @@ export const complete: HealthLakeSmartConfig = {
       memoryMiB: 512,
       timeoutSeconds: 3,
       logRetentionDays: 365,
-      // With the trigger's 10 and the identity provider update's 1, needs an account concurrency quota of at least 71: Lambda keeps 10 unreserved.
+      // With the trigger's 10 and the identity provider update's 1, needs an account concurrency quota of at least 161: Lambda keeps 100 unreserved.
       reservedConcurrency: 50,
       provisionedConcurrency: 2,
       tracing: true,
@@ -67,7 +67,7 @@ export const complete: HealthLakeSmartConfig = {
       memoryMiB: 256,
       timeoutSeconds: 3,
       logRetentionDays: 365,
-      // With the validator's 50 and the identity provider update's 1, the account needs a concurrency quota of at least 71.
+      // With the validator's 50 and the identity provider update's 1, the account needs a concurrency quota of at least 161.
       reservedConcurrency: 10,
       tracing: true,
     },

@@ -34,7 +34,7 @@ export const external: HealthLakeSmartConfig = {
       roleName: "healthlake-smart-external-validator",
       cognitoPolicyName: "healthlake-smart-external-no-cognito",
       tracing: true,
-      // With the identity provider update's 1, needs an account concurrency quota of at least 31: Lambda keeps 10 unreserved.
+      // With the identity provider update's 1, needs an account concurrency quota of at least 121: Lambda keeps 100 unreserved.
       reservedConcurrency: 20,
       // Verify on your account before tightening: AWS documents no condition for HealthLake's calls.
       invokeCondition: "datastore",

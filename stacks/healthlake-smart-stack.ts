@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import { LocalBackend, S3Backend, TerraformStack } from "cdktf";
+import { Annotations, LocalBackend, S3Backend, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
@@ -11,6 +11,7 @@ import { EncryptionKey } from "./constructs/encryption-key";
 import { FhirDatastore } from "./constructs/fhir-datastore";
 import { ImportExport } from "./constructs/import-export";
 import { SmartOnFhir } from "./constructs/smart-on-fhir";
+import { concurrencyNeeds, concurrencyNote } from "./lambda-concurrency";
 import { requiredTerraformVersion } from "./terraform-version";
 import { datastoreOutputs, importExportOutputs, smartOutputs } from "./outputs";
 
@@ -35,6 +36,8 @@ export class HealthLakeSmartStack extends TerraformStack {
       throw new Error(`stack id ${JSON.stringify(id)} differs from config.name ${JSON.stringify(config.name)}: pass the configuration's name as the id`);
     super(scope, id);
     this.configureState(config);
+    const concurrency = concurrencyNote(config.name, concurrencyNeeds(config));
+    if (concurrency) Annotations.of(this).addInfo(concurrency);
     this.addOverride(
       "terraform.required_version",
       requiredTerraformVersion({

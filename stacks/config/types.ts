@@ -146,7 +146,7 @@ export interface IdentityClaimsConfig {
   /** Customer-managed key for the log group; its policy must allow `logs.<region>.amazonaws.com`. Absent: CloudWatch Logs' own encryption. */
   readonly logKmsKeyArn?: string;
   /**
-   * Executions kept for the trigger: when it is throttled, sign-ins fail. Lambda keeps 10 of the
+   * Executions kept for the trigger: when it is throttled, sign-ins fail. Lambda keeps 100 of the
    * account's executions unreserved. Absent: none (the account's unreserved pool).
    */
   readonly reservedConcurrency?: number;
@@ -260,7 +260,7 @@ export interface ValidatorConfig {
   readonly logKmsKeyArn?: string;
   /**
    * Executions kept for the validator, so other functions cannot starve it. Lambda refuses a
-   * reservation that leaves the account fewer than 10 unreserved executions, and new accounts
+   * reservation that leaves the account fewer than 100 unreserved executions, and new accounts
    * often have 10 or 50 in all. Absent: none (the account's unreserved pool).
    */
   readonly reservedConcurrency?: number;

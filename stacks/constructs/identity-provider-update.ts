@@ -22,7 +22,7 @@ export interface IdentityProviderUpdateProps {
   /** @default - CloudWatch Logs' own encryption */
   readonly logKmsKeyArn?: string;
   readonly tracing: boolean;
-  /** Reserve one execution: one update at a time. @default false: accounts with 10 executions in all refuse any reservation */
+  /** Reserve one execution: one update at a time. @default false: an account must keep 100 executions unreserved, and new ones often have 10 in all */
   readonly reserveConcurrency?: boolean;
   /** What HealthLake needs before it accepts a validator ARN: its invoke permissions. */
   readonly validatorPermissions: readonly LambdaPermission[];
