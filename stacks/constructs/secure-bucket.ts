@@ -68,9 +68,14 @@ export class SecureBucket extends Construct {
       new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
         bucket,
         rule: [
-          props.encryption === "AES256"
-            ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
-            : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.encryption.kmsKeyArn }, bucketKeyEnabled: true },
+          {
+            ...(props.encryption === "AES256"
+              ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
+              : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.encryption.kmsKeyArn }, bucketKeyEnabled: true }),
+            // What S3 sets on every new bucket since April 2026. aws 6.22 to 6.39 read it back but do not
+            // treat it as computed, so left unset every plan would want to remove it.
+            blockedEncryptionTypes: ["SSE-C"],
+          },
         ],
       }),
     );
