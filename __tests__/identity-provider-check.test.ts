@@ -41,7 +41,7 @@ function evaluate(situation: Situation): string {
     `{ AuthorizationStrategy = "SMART_ON_FHIR_V1", FineGrainedAuthorizationEnabled = true, IdpLambdaArn = "${side.validator}", Metadata = jsondecode(${metadata(side.metadata)}) }`;
   const tf = `locals {
   read = {
-    "data.aws_region.current.name" = "us-east-1"
+    "data.aws_region.current.region" = "us-east-1"
     "aws_cognito_user_pool.main.id" = "us-east-1_Example"
     "aws_cognito_user_pool_domain.this.domain" = "sandbox-fhir-111122223333"
   }

@@ -55,7 +55,7 @@ describe.each(stacks)("$name: the identity provider configuration is kept in ste
         Effect: "Allow",
         Action: ["healthlake:DescribeFHIRDatastore", "healthlake:UpdateFHIRDatastore"],
         Resource:
-          "arn:aws:healthlake:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:datastore/fhir/${awscc_healthlake_fhir_datastore.this.datastore_id}",
+          "arn:aws:healthlake:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:datastore/fhir/${awscc_healthlake_fhir_datastore.this.datastore_id}",
       },
     ]);
     expect(json.resource.aws_iam_role_policy.identity_provider_update.role).toBe("${aws_iam_role.identity_provider_update.id}");

@@ -62,8 +62,8 @@ describe("sandbox stack (the reference gist)", () => {
 
   describe("SMART metadata", () => {
     const metadata = decodeJsonencode(resource("awscc_healthlake_fhir_datastore", "this").identity_provider_configuration.metadata) as Record<string, unknown>;
-    const hostedUi = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${data.aws_region.current.name}.amazoncognito.com";
-    const issuer = "https://cognito-idp.${data.aws_region.current.name}.amazonaws.com/${aws_cognito_user_pool.main.id}";
+    const hostedUi = "https://${aws_cognito_user_pool_domain.this.domain}.auth.${data.aws_region.current.region}.amazoncognito.com";
+    const issuer = "https://cognito-idp.${data.aws_region.current.region}.amazonaws.com/${aws_cognito_user_pool.main.id}";
 
     test("is built from the real Cognito endpoints", () => {
       expect(metadata).toMatchObject({
@@ -136,7 +136,7 @@ describe("sandbox stack (the reference gist)", () => {
       USER_POOL_ID: "${aws_cognito_user_pool.main.id}",
       CLIENT_ID: "${aws_cognito_user_pool_client.client.id}",
       USER_ROLE_ARN: "arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/my-healthlake-service-role",
-      JWKS_URI: "https://cognito-idp.${data.aws_region.current.name}.amazonaws.com/${aws_cognito_user_pool.main.id}/.well-known/jwks.json",
+      JWKS_URI: "https://cognito-idp.${data.aws_region.current.region}.amazonaws.com/${aws_cognito_user_pool.main.id}/.well-known/jwks.json",
       AUTHORIZATION_STRATEGY: "SMART_ON_FHIR_V1",
     });
     expect(JSON.stringify(fn)).not.toMatch(/client_secret|CLIENT_SECRET/);

@@ -51,8 +51,8 @@ export class HealthLakeSmartStack extends TerraformStack {
     new AwsProvider(this, "aws", { region: config.region, allowedAccountIds: config.allowedAccountIds && [...config.allowedAccountIds], defaultTags: tags });
     new AwsccProvider(this, "awscc", { region: config.region });
 
-    // `name` (the gist's attribute) exists in aws 5.x and 6.x; `region` is 6.x only.
-    const region = new DataAwsRegion(this, "current").name;
+    // `region`: aws 6.0 deprecated the gist's `name`, and warns at every reference to it.
+    const region = new DataAwsRegion(this, "current").region;
     const caller = new DataAwsCallerIdentity(this, "current-identity");
     caller.overrideLogicalId("current");
     const accountId = caller.accountId;
