@@ -25,15 +25,17 @@ for (const pair of process.argv.slice(2)) {
       text = text.replaceAll(`${from}/`, `${to}/`);
       for (const file of files(join(synthesized, from))) {
         const moved = join(ejected, to, file);
-        if (!existsSync(moved) || sha256(moved) !== sha256(join(synthesized, from, file))) problems.push(`${join(to, file)}: not the bytes of ${join(from, file)}`);
+        if (!existsSync(moved) || sha256(moved) !== sha256(join(synthesized, from, file)))
+          problems.push(`${join(to, file)}: not the bytes of ${join(from, file)}`);
       }
     }
   }
   const comparable = (json) =>
-    JSON.stringify(JSON.parse(json, (key, item) => (key === "//" ? undefined : item)), null, 1).replace(
-      /"path": "[^"]*terraform\.[\w-]+\.tfstate"/g,
-      '"path": "<state>"',
-    );
+    JSON.stringify(
+      JSON.parse(json, (key, item) => (key === "//" ? undefined : item)),
+      null,
+      1,
+    ).replace(/"path": "[^"]*terraform\.[\w-]+\.tfstate"/g, '"path": "<state>"');
   if (comparable(text) !== comparable(readFileSync(join(ejected, "main.tf.json"), "utf8")))
     problems.push("main.tf.json is not the synthesized cdk.tf.json with the bundle and state paths moved");
   console.log(`${name}: ${problems.length === 0 ? "the JSON eject is the synthesized stack, relocated" : problems.join("; ")}`);

@@ -19,15 +19,20 @@ if (!protectedDir || !variantDir || !existsSync(rehearseJson)) {
 }
 const { protections } = JSON.parse(readFileSync(rehearseJson, "utf8"));
 const read = (dir) => JSON.parse(readFileSync(join(dir, "cdk.tf.json"), "utf8"));
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The stack without metadata, its own name (longest first, so complete-teardown before complete) a placeholder. */
 function normalized(stack, names) {
-  const pattern = new RegExp(`(?<![\\w-])(?:${names.map(escape).join("|")})(?![\\w])`, "g");
+  const pattern = new RegExp(`(?<![\\w-])(?:${names.map(literal).join("|")})(?![\\w])`, "g");
   const walk = (value) => {
     if (typeof value === "string") return value.replace(pattern, "<stack>");
     if (Array.isArray(value)) return value.map(walk);
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).filter(([key]) => key !== "//").map(([key, item]) => [key, walk(item)]));
+    if (value && typeof value === "object")
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([key]) => key !== "//")
+          .map(([key, item]) => [key, walk(item)]),
+      );
     return value;
   };
   return walk(stack);

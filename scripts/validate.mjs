@@ -15,7 +15,11 @@ const TOOL = join(PROJECT_ROOT, "..", "shared", "tools", "tf-validate-all");
 const AWS_SCHEMA = join(PROJECT_ROOT, "provider-schemas", "aws-6.25.0.json");
 const stacksOf = (out) => {
   const root = join(out, "stacks");
-  return existsSync(root) ? readdirSync(root).filter((s) => existsSync(join(root, s, "cdk.tf.json"))).map((s) => join(root, s)) : [];
+  return existsSync(root)
+    ? readdirSync(root)
+        .filter((s) => existsSync(join(root, s, "cdk.tf.json")))
+        .map((s) => join(root, s))
+    : [];
 };
 const given = process.argv.slice(2);
 const synthesized = stacksOf("cdktf.out");
