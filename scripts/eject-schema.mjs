@@ -1,13 +1,14 @@
 // Regenerates eject/provider-blocks.json: which arguments of each provider, resource and data source used by
 // the synthesized stacks are nested blocks (the rest are attributes). Terraform's JSON syntax does not say; its
 // native syntax must (`name { ... }` against `name = { ... }`). Read from `terraform providers schema -json`
-// with the real aws provider of the local mirror and the awscc, archive and http schemas, via ../shared/tools.
+// with stand-ins (../shared/tools) serving the awscc, archive and http schemas and, for aws, the 6.25.0 schema
+// the ejected folders pin (provider-schemas/aws-6.25.0.json, `npm run schema:aws`), not the mirror's 5.100.0.
 // Usage (after `npx cdktf synth` and `npx tsx scripts/synth-variants.ts`): node scripts/eject-schema.mjs
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PROJECT_ROOT as root, offlineProviders } from "./offline-providers.mjs";
+import { offlineProviders, PROJECT_ROOT as root } from "./offline-providers.mjs";
 
 // Every type of every synthesized stack.
 const used = { resource: new Set(), data: new Set() };
@@ -22,7 +23,7 @@ for (const out of ["cdktf.out", "cdktf.out.variants", "cdktf.out.validate-only"]
 
 const scratch = mkdtempSync(join(tmpdir(), "eject-schema-"));
 try {
-  const { lib, cli, pins } = offlineProviders(scratch);
+  const { lib, cli, pins } = offlineProviders(scratch, { awsSchema: join(root, "provider-schemas", "aws-6.25.0.json") });
   writeFileSync(join(scratch, "main.tf.json"), JSON.stringify({ terraform: { required_providers: pins } }));
   const env = lib.tfEnv(cli);
   execFileSync("terraform", ["init", "-backend=false"], { cwd: scratch, env, stdio: "ignore" });
@@ -59,7 +60,7 @@ try {
     if (missing.length > 0) throw new Error(`no schema for ${kind} ${missing.join(", ")}`);
     result[kind] = Object.fromEntries(Object.entries(result[kind]).sort());
   }
-  writeFileSync(join(root, "eject", "provider-blocks.json"), `${JSON.stringify(result, null, 1)}\n`);
+  writeFileSync(join(root, "eject", "provider-blocks.json"), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`eject/provider-blocks.json: ${used.resource.size} resource types, ${used.data.size} data sources`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -9,18 +9,23 @@
 // - moto runs no Lambda code (no docker), so `aws_lambda_invocation` cannot apply: the copy's cdk.tf.json
 //   leaves out each invocation and the check blocks that read its result (the function, its role and
 //   its policy are still rehearsed). __tests__/identity-provider-update*.test.ts test the function and the check.
+// - The harness runs the real aws provider 5.100.0, the stacks pin 6.25.0: what 6.x changed that the stacks use
+//   (`data.aws_region.<name>.region`, the SSE rules' `blocked_encryption_types`) is mapped back first, as
+//   scripts/for-aws-5100.mjs documents; a no-op for a stack without them.
 // Usage: node scripts/for-rehearsal.mjs <out dir> <stack dir>...   Prints the copies' paths.
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { adaptFolderFor5100 } from "./for-aws-5100.mjs";
 
 const [out, ...stacks] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 for (const stack of stacks) {
   const copy = join(out, basename(stack));
   cpSync(stack, copy, { recursive: true, filter: (source) => !/\.terraform|\.tfstate/.test(basename(source)) });
+  adaptFolderFor5100(copy);
   // A synthesized stack (cdk.tf.json), or an ejected folder in JSON syntax (main.tf.json).
-  const file = existsSync(join(stack, "cdk.tf.json")) ? "cdk.tf.json" : "main.tf.json";
-  const stackJson = JSON.parse(readFileSync(join(stack, file), "utf8"));
+  const file = existsSync(join(copy, "cdk.tf.json")) ? "cdk.tf.json" : "main.tf.json";
+  const stackJson = JSON.parse(readFileSync(join(copy, file), "utf8"));
   const { resource = {} } = stackJson;
   const invocations = Object.keys(resource.aws_lambda_invocation ?? {});
   if (invocations.length > 0) {

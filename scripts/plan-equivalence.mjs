@@ -2,12 +2,16 @@
 // inputs, against the moto emulator (the real aws provider; stand-ins for awscc, archive and http from
 // ../shared/tools), compared as `terraform show -json`: every resource change (actions, planned values, what is
 // unknown or sensitive), the data sources read, the outputs and the checks. Skips, saying why, where the tools are not.
+// Both copies get the 6.x-to-5.100 mappings of scripts/for-aws-5100.mjs first (the binary here is 5.100.0), so
+// both sides are planned with the same meaning. The pairs are planned one after the other, each with its own moto
+// on a free port and its own scratch folder: several runs of this script can go side by side.
 // Usage: node scripts/plan-equivalence.mjs <synthesized stack dir>=<ejected dir> ...
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { adaptFolderFor5100 } from "./for-aws-5100.mjs";
 import { TOOL_LIB, offlineProviders } from "./offline-providers.mjs";
 
 const pairs = process.argv.slice(2).map((arg) => arg.split("="));
@@ -53,6 +57,7 @@ process.exit(failed ? 1 : 0);
 async function plan(dir, stack, motoUrl, label) {
   const work = join(scratch, `${basename(dir)}-${label}`);
   lib.copyConfig({ src: dir, file: false }, work);
+  adaptFolderFor5100(work);
   // As tf-rehearse does: the mirror's provider versions, a local state, the aws provider sent to moto.
   const endpoints = { sts: motoUrl };
   for (const kind of ["resource", "data"]) {

@@ -1,20 +1,43 @@
-// `terraform init -backend=false && terraform validate` on every synthesized stack.
-// Needs the Terraform registry (aws, awscc and archive providers); run `npx cdktf synth` first.
+// npm run validate: every synthesized stack validated with `terraform validate`; run `npx cdktf synth` first.
+// - Where ../shared/tools exists (offline): `tf-validate-all --aws-schema provider-schemas/aws-6.25.0.json`, i.e.
+//   against the aws 6.25.0 the stacks pin (its schema, reconstructed from @cdktf/provider-aws: `npm run schema:aws`)
+//   and stand-ins for awscc, archive and http; also cdktf.out.variants and cdktf.out.validate-only when synthesized
+//   (`npx tsx scripts/synth-variants.ts`). Schema-level only: the tools' README says what that leaves out.
+// - Otherwise `terraform init -backend=false && terraform validate` of each cdktf.out stack, which needs the
+//   Terraform registry (aws, awscc, archive and http providers).
+// Extra arguments (stack folders, ejected folders) are validated instead of the synthesized stacks.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { PROJECT_ROOT } from "./offline-providers.mjs";
 
-const root = join("cdktf.out", "stacks");
-const stacks = existsSync(root) ? readdirSync(root).filter((s) => existsSync(join(root, s, "cdk.tf.json"))) : [];
-if (stacks.length === 0) {
+const TOOL = join(PROJECT_ROOT, "..", "shared", "tools", "tf-validate-all");
+const AWS_SCHEMA = join(PROJECT_ROOT, "provider-schemas", "aws-6.25.0.json");
+const stacksOf = (out) => {
+  const root = join(out, "stacks");
+  return existsSync(root)
+    ? readdirSync(root)
+        .filter((s) => existsSync(join(root, s, "cdk.tf.json")))
+        .map((s) => join(root, s))
+    : [];
+};
+const given = process.argv.slice(2);
+const synthesized = stacksOf("cdktf.out");
+if (given.length === 0 && synthesized.length === 0) {
   console.error("no synthesized stack under cdktf.out/stacks: run `npx cdktf synth` first");
   process.exit(2);
 }
+
+if (existsSync(TOOL)) {
+  const targets = given.length > 0 ? given : [...synthesized, ...stacksOf("cdktf.out.variants"), ...stacksOf("cdktf.out.validate-only")];
+  console.log(`offline: ${TOOL} against aws 6.25.0 (provider-schemas/aws-6.25.0.json)`);
+  process.exit(spawnSync(TOOL, ["--aws-schema", AWS_SCHEMA, ...targets], { stdio: "inherit" }).status ?? 1);
+}
+
 const terraform = (dir, ...args) => spawnSync("terraform", [`-chdir=${dir}`, ...args], { stdio: "inherit" }).status === 0;
 let ok = true;
-for (const stack of stacks) {
-  const dir = join(root, stack);
-  console.log(`== ${stack}`);
+for (const dir of given.length > 0 ? given : synthesized) {
+  console.log(`== ${dir}`);
   ok = terraform(dir, "init", "-backend=false", "-input=false", "-no-color") && terraform(dir, "validate", "-no-color") && ok;
 }
 process.exit(ok ? 0 : 1);
