@@ -1,6 +1,6 @@
 // The stacks pin hashicorp/aws 6.25.0; the offline tools run the real 5.100.0 (the only binary in the local mirror).
 // What 6.x changed that the stacks use is mapped back, in copies, for everything that runs that binary
-// (tf-validate-all without --aws-schema, tf-validate-aws, tf-rehearse via scripts/for-rehearsal.mjs,
+// (tf-validate-all without --aws-schema, tf-rehearse via scripts/for-rehearsal.mjs,
 // scripts/plan-equivalence.mjs). Each mapping is a no-op on a configuration that does not use the 6.x form:
 // - `data.aws_region.<name>.region`: 6.0 deprecated the data source's `name` for `region`, which 5.100 does not
 //   have. Every reference becomes `.name` (same value), in every string of the JSON and in the text of HCL files.
