@@ -183,15 +183,19 @@ describe("8. HealthLake can always call the validator", () => {
     Object.fromEntries(Object.entries(synthJson(config).resource.aws_lambda_permission).filter(([, p]) => p.principal === "healthlake.amazonaws.com"));
 
   test("by default the service principal alone, as AWS's own sample", () => {
+    const validator = {
+      principal: "healthlake.amazonaws.com",
+      action: "lambda:InvokeFunction",
+      function_name: "${aws_lambda_function.token_validator.function_name}",
+    };
     expect(sandboxJson.resource.aws_lambda_permission).toEqual({
-      healthlake: expect.objectContaining({
-        principal: "healthlake.amazonaws.com",
-        action: "lambda:InvokeFunction",
-        function_name: "${aws_lambda_function.token_validator.function_name}",
-      }),
+      healthlake: expect.objectContaining(validator),
+      healthlake_alias: expect.objectContaining({ ...validator, qualifier: "${aws_lambda_alias.token_validator.name}" }),
     });
-    expect(sandboxJson.resource.aws_lambda_permission.healthlake).not.toHaveProperty("source_account");
-    expect(sandboxJson.resource.aws_lambda_permission.healthlake).not.toHaveProperty("source_arn");
+    for (const permission of Object.values(sandboxJson.resource.aws_lambda_permission)) {
+      expect(permission).not.toHaveProperty("source_account");
+      expect(permission).not.toHaveProperty("source_arn");
+    }
   });
 
   test.each([
@@ -207,13 +211,14 @@ describe("8. HealthLake can always call the validator", () => {
     for (const key of absent) expect(permission).not.toHaveProperty(key);
   });
 
-  test("with provisioned concurrency both the function and the alias may be invoked, so switching never cuts a datastore off", () => {
-    const both = permissions(smart({ validator: { provisionedConcurrency: 1 } }));
-    expect(Object.keys(both).sort()).toEqual(["healthlake", "healthlake_alias"]);
-    expect(both.healthlake).not.toHaveProperty("qualifier");
-    expect(both.healthlake_alias.qualifier).toBe("${aws_lambda_alias.token_validator.name}");
-    expect([both.healthlake.statement_id, both.healthlake_alias.statement_id_prefix]).toEqual(["healthlake", "healthlake_alias-"]);
-    expect(Object.keys(permissions(smart()))).toEqual(["healthlake"]);
+  test("the alias HealthLake calls and the function a datastore from the gist calls may both be invoked, with or without provisioned concurrency", () => {
+    for (const provisionedConcurrency of [0, 1]) {
+      const both = permissions(smart({ validator: { provisionedConcurrency } }));
+      expect(Object.keys(both).sort()).toEqual(["healthlake", "healthlake_alias"]);
+      expect(both.healthlake).not.toHaveProperty("qualifier");
+      expect(both.healthlake_alias.qualifier).toBe("${aws_lambda_alias.token_validator.name}");
+      expect([both.healthlake.statement_id, both.healthlake_alias.statement_id]).toEqual(["healthlake", "healthlake_alias"]);
+    }
   });
 });
 
@@ -333,14 +338,14 @@ describe("13. metadata drift is visible", () => {
     for (const part of [
       `${actual}.authorization_strategy == "SMART_ON_FHIR_V1"`,
       `${actual}.fine_grained_authorization_enabled == true`,
-      `${actual}.idp_lambda_arn == aws_lambda_function.token_validator.arn`,
+      `${actual}.idp_lambda_arn == aws_lambda_alias.token_validator.arn`,
       `jsondecode(${actual}.metadata) == {"issuer" = "https://cognito-idp.`,
     ])
       expect(assertion.condition).toContain(part);
     expect(assertion.error_message).toContain("terraform apply -replace=aws_lambda_invocation.identity_provider_update");
   });
 
-  test("with provisioned concurrency it expects the alias", () => {
+  test("with provisioned concurrency it expects the alias too", () => {
     expect(completeJson.check!.identity_provider_configuration.assert[0].condition).toContain(
       "identity_provider_configuration.idp_lambda_arn == aws_lambda_alias.token_validator.arn",
     );

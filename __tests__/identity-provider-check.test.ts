@@ -10,7 +10,7 @@ if (!hasTerraform) console.warn("skipping the check block's evaluation: terrafor
 const json = synthJson(sandbox);
 const condition = unwrap(json.check!.identity_provider_configuration.assert[0].condition);
 const desiredMetadata = unwrap(json.resource.awscc_healthlake_fhir_datastore.this.identity_provider_configuration.metadata);
-const VALIDATOR = "arn:aws:lambda:us-east-1:111122223333:function:healthlake_token_validator";
+const VALIDATOR = "arn:aws:lambda:us-east-1:111122223333:function:healthlake_token_validator:live";
 const OLD_VALIDATOR = "arn:aws:lambda:us-east-1:111122223333:function:old";
 
 /** `${expr}` → `expr`, with every resource reference replaced by a local standing for it. */
@@ -19,7 +19,7 @@ function unwrap(expression: string): string {
     .replace(/^\$\{([\s\S]*)\}$/, "$1")
     .replaceAll("awscc_healthlake_fhir_datastore.this.identity_provider_configuration", "local.datastore")
     .replaceAll("aws_lambda_invocation.identity_provider_update.result", "local.result")
-    .replaceAll("aws_lambda_function.token_validator.arn", "local.validator_arn")
+    .replaceAll("aws_lambda_alias.token_validator.arn", "local.validator_arn")
     .replace(/\b(data\.)?aws_[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+\b/g, (reference) => `local.read[${JSON.stringify(reference)}]`);
 }
 

@@ -32,11 +32,13 @@ const GIST_ADDRESSES = [
   "data.archive_file.lambda_zip",
 ];
 
-// Added for least privilege, log retention and keys shipped with the validator (README: "Differences from the reference Terraform"),
-// and the identity provider update.
+// Added for least privilege, log retention, keys shipped with the validator, the alias HealthLake calls
+// (docs/migrating-from-the-gist.md: "Differences from the reference Terraform"), and the identity provider update.
 const ADDITIONS = [
   "aws_iam_policy.healthlake_service_role",
   "aws_cloudwatch_log_group.token_validator",
+  "aws_lambda_alias.token_validator",
+  "aws_lambda_permission.healthlake_alias",
   "data.http.jwks",
   ...identityProviderUpdateAddresses(false),
 ];
@@ -54,7 +56,7 @@ describe("sandbox stack (the reference gist)", () => {
     expect(ds.identity_provider_configuration).toMatchObject({
       authorization_strategy: "SMART_ON_FHIR_V1",
       fine_grained_authorization_enabled: true,
-      idp_lambda_arn: "${aws_lambda_function.token_validator.arn}",
+      idp_lambda_arn: "${aws_lambda_alias.token_validator.arn}",
     });
     expect(ds.sse_configuration).toEqual({ kms_encryption_config: { cmk_type: "AWS_OWNED_KMS_KEY" } });
     expect(ds.lifecycle).toEqual({ ignore_changes: ["identity_provider_configuration", "preload_data_config", "sse_configuration"] });

@@ -6,12 +6,12 @@
 // both sides are planned with the same meaning. The pairs are planned one after the other, each with its own moto
 // on a free port and its own scratch folder: several runs of this script can go side by side.
 // Usage: node scripts/plan-equivalence.mjs <synthesized stack dir>=<ejected dir> ...
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { adaptFolderFor5100 } from "./for-aws-5100.mjs";
+import { startMoto } from "./moto.mjs";
 import { TOOL_LIB, offlineProviders } from "./offline-providers.mjs";
 
 const pairs = process.argv.slice(2).map((arg) => arg.split("="));
@@ -34,7 +34,7 @@ const { lib, cli, pins } = offlineProviders(scratch);
 const rehearse = JSON.parse(readFileSync(join(lib.HERE, "rehearse.json"), "utf8"));
 let moto;
 process.on("exit", () => {
-  moto?.kill("SIGKILL");
+  moto?.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -42,9 +42,9 @@ let failed = false;
 for (const [synthesized, ejected] of pairs) {
   const stack = JSON.parse(readFileSync(join(synthesized, "cdk.tf.json"), "utf8"));
   const account = stack.provider?.aws?.[0]?.allowed_account_ids?.[0] ?? "123456789012";
-  const motoUrl = await startMoto(account);
-  const [fromJson, fromHcl] = await Promise.all([plan(synthesized, stack, motoUrl, "json"), plan(ejected, stack, motoUrl, "hcl")]);
-  moto.kill("SIGKILL");
+  moto = await startMoto(account);
+  const [fromJson, fromHcl] = await Promise.all([plan(synthesized, stack, moto.url, "json"), plan(ejected, stack, moto.url, "hcl")]);
+  moto.stop();
   const differences = compare(fromJson, fromHcl);
   const counts = `${fromJson.resource_changes.length} resource changes, ${Object.keys(fromJson.outputs).length} outputs, ${fromJson.data.length} data sources, ${fromJson.checks.length} checks`;
   console.log(`${basename(ejected)}: ${differences.length === 0 ? "same plan" : `${differences.length} difference(s)`} (${counts})`);
@@ -160,26 +160,4 @@ function diffPaths(x, y, at) {
     return [...new Set([...Object.keys(x), ...Object.keys(y)])].flatMap((key) => diffPaths(x[key], y[key], at ? `${at}.${key}` : key));
   }
   return JSON.stringify(x ?? null) === JSON.stringify(y ?? null) ? [] : [`${at}: ${JSON.stringify(x)?.slice(0, 120)} vs ${JSON.stringify(y)?.slice(0, 120)}`];
-}
-
-async function startMoto(account) {
-  const port = await new Promise((done) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port: free } = server.address();
-      server.close(() => done(free));
-    });
-  });
-  moto = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
-    stdio: "ignore",
-    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: "true", MOTO_ACCOUNT_ID: account },
-  });
-  for (let attempt = 0; attempt < 150; attempt++) {
-    const up = await fetch(`http://127.0.0.1:${port}/moto-api/`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (up) return `http://127.0.0.1:${port}`;
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error("moto_server did not start");
 }

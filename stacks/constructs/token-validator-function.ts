@@ -14,13 +14,6 @@ import { addNodejsFunction } from "./nodejs-function";
 
 const ALIAS = "live";
 const JWKS_ADDRESS = "jwks";
-/**
- * For the alias and its invoke permission. Switching provisioned concurrency off deletes both while the
- * datastore still calls the alias, until the identity provider update points it at the function. By
- * default Terraform deletes an object before the replacement of what depended on it, which is that
- * update; created before destroyed, they are deleted only after it (docs/operations.md).
- */
-const KEEP_UNTIL_DATASTORE_MOVES = { createBeforeDestroy: true };
 
 /**
  * The key set in `body` as a Terraform expression: its `keys` alone, sorted by `kid` (keys without one
@@ -55,9 +48,9 @@ export interface TokenValidatorFunctionProps extends ResolvedValidator {
 export class TokenValidatorFunction extends Construct {
   readonly function: LambdaFunction;
   readonly role: IamRole;
-  /** The ARN HealthLake invokes (its `IdpLambdaArn`): the alias `live` with provisioned concurrency, else the function. */
+  /** The ARN HealthLake invokes (its `IdpLambdaArn`): the alias `live`, with or without provisioned concurrency. */
   readonly idpLambdaArn: string;
-  private readonly alias?: LambdaAlias;
+  private readonly alias: LambdaAlias;
 
   constructor(scope: Construct, id: string, props: TokenValidatorFunctionProps) {
     super(scope, id);
@@ -94,22 +87,25 @@ export class TokenValidatorFunction extends Construct {
       policy: policyDocument([{ Sid: "NoCognitoApiAccess", Effect: "Deny", Action: "cognito-idp:*", Resource: "*" }]),
     }).overrideLogicalId("cognito_access");
 
+    // HealthLake always calls the alias `live`, never the function: switching provisioned concurrency on or off
+    // only moves the alias (to each published version, or to $LATEST), so the datastore's validator ARN, the
+    // alias and its invoke permission stay. Deleting an alias the datastore still calls would cut it off until
+    // an identity provider update points it elsewhere, and Terraform deletes a former dependency first.
+    this.alias = new LambdaAlias(this, "alias", {
+      name: ALIAS,
+      functionName: this.function.functionName,
+      functionVersion: provisioned ? this.function.version : "$LATEST",
+    });
+    this.alias.overrideLogicalId("token_validator");
     if (provisioned) {
-      // Each code change publishes a version and moves the alias; HealthLake keeps calling the alias.
-      this.alias = new LambdaAlias(this, "alias", {
-        name: ALIAS,
-        functionName: this.function.functionName,
-        functionVersion: this.function.version,
-        lifecycle: KEEP_UNTIL_DATASTORE_MOVES,
-      });
-      this.alias.overrideLogicalId("token_validator");
+      // Each code change publishes a version and moves the alias, and its warm environments with it.
       new LambdaProvisionedConcurrencyConfig(this, "provisioned-concurrency", {
         functionName: this.function.functionName,
         qualifier: this.alias.name,
         provisionedConcurrentExecutions: props.provisionedConcurrency,
       }).overrideLogicalId("token_validator");
     }
-    this.idpLambdaArn = this.alias?.arn ?? this.function.arn;
+    this.idpLambdaArn = this.alias.arn;
   }
 
   /** Lets the validator read the introspection client secret, that one secret only. */
@@ -122,17 +118,16 @@ export class TokenValidatorFunction extends Construct {
   }
 
   /**
-   * Lets HealthLake invoke the validator, under the configured condition. The function itself and,
-   * with provisioned concurrency, the alias both get a permission: a datastore keeps calling the ARN
-   * it was created with, so switching provisioned concurrency on or off never cuts it off. The
-   * datastore needs the validator's ARN first, so this is called once the datastore exists.
+   * Lets HealthLake invoke the validator, under the configured condition: the alias it calls, and the
+   * function itself, which a datastore created by the gist or by an earlier version of this stack calls
+   * until the identity provider update moves it to the alias. The datastore needs the validator's ARN
+   * first, so this is called once the datastore exists.
    */
   allowHealthLake(condition: InvokeCondition, datastoreArn: string, accountId: string): LambdaPermission[] {
-    // Distinct statement ids: one policy statement per qualifier, never two of the same id. The alias's
-    // is created before its predecessor is deleted, so it needs a fresh id each time (a prefix).
+    // Distinct statement ids: one policy statement per qualifier, never two of the same id.
     const grant = (id: string, address: string, qualifier: string | undefined) => {
       const permission = new LambdaPermission(this, id, {
-        ...(qualifier === undefined ? { statementId: address } : { statementIdPrefix: `${address}-`, lifecycle: KEEP_UNTIL_DATASTORE_MOVES }),
+        statementId: address,
         action: "lambda:InvokeFunction",
         functionName: this.function.functionName,
         qualifier,
@@ -143,9 +138,6 @@ export class TokenValidatorFunction extends Construct {
       permission.overrideLogicalId(address);
       return permission;
     };
-    return [
-      grant("healthlake-invoke", "healthlake", undefined),
-      ...(this.alias ? [grant("healthlake-invoke-alias", "healthlake_alias", this.alias.name)] : []),
-    ];
+    return [grant("healthlake-invoke", "healthlake", undefined), grant("healthlake-invoke-alias", "healthlake_alias", this.alias.name)];
   }
 }
