@@ -23,7 +23,7 @@ describe("documents read at plan", () => {
     const reads = Object.entries(synthJson(config).data.http ?? {});
     expect(reads.length).toBeGreaterThan(0);
     for (const [, read] of reads as [string, { retry?: unknown; request_timeout_ms?: number }][]) {
-      expect(read.retry).toEqual({ attempts: 3, min_delay_ms: 1000, max_delay_ms: 4000 });
+      expect(read.retry).toEqual({ attempts: 2, min_delay_ms: 1000, max_delay_ms: 4000 });
       expect(read.request_timeout_ms).toBe(10_000);
     }
   });

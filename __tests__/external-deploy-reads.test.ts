@@ -74,9 +74,9 @@ describeWithTerraform("an external server's deploy-time reads, evaluated by terr
         `{"keys":[{"crv":"P-256","kid":"a","kty":"EC"},{"kid":"b","kty":"RSA"}]}`,
       ],
       [
-        "a key without a kid, first, and keys sharing a kid, in the issuer's order",
-        { status_code: 200, response_body: `{"keys":[{"kid":"z","n":"2"},{"kty":"oct"},{"kid":"z","n":"1"}]}` },
-        `{"keys":[{"kty":"oct"},{"kid":"z","n":"2"},{"kid":"z","n":"1"}]}`,
+        "keys without a kid or with a null one, first, and keys sharing a kid, in the issuer's order",
+        { status_code: 200, response_body: `{"keys":[{"kid":"z","n":"2"},{"kty":"oct"},{"kid":null,"n":"0"},{"kid":"z","n":"1"}]}` },
+        `{"keys":[{"kty":"oct"},{"kid":null,"n":"0"},{"kid":"z","n":"2"},{"kid":"z","n":"1"}]}`,
       ],
       ["an HTML page", { status_code: 200, response_body: "<html></html>" }, ""],
       ["keys that are not a list", { status_code: 200, response_body: '{"keys":{"kid":"a"}}' }, ""],

@@ -149,13 +149,18 @@ describe("sandbox stack (the reference gist)", () => {
         {
           filename: "jwks.json",
           content:
-            '${try(jsonencode({ keys = flatten(values({ for key in slice(jsondecode(data.http.jwks.response_body).keys, 0, length(jsondecode(data.http.jwks.response_body).keys)) : try(tostring(key.kid), "") => key... })) }), "")}',
+            '${try(jsonencode({ keys = flatten(values({ for key in slice(jsondecode(data.http.jwks.response_body).keys, 0, length(jsondecode(data.http.jwks.response_body).keys)) : try(coalesce(tostring(key.kid), ""), "") => key... })) }), "")}',
         },
       ],
       output_path: "lambda_function.zip",
       output_file_mode: "0644",
     });
-    expect(json.data.http.jwks).toMatchObject({ url: fn.environment.variables.JWKS_URI, request_headers: { Accept: "application/json" } });
+    expect(json.data.http.jwks).toEqual({
+      url: fn.environment.variables.JWKS_URI,
+      request_headers: { Accept: "application/json" },
+      request_timeout_ms: 10_000,
+      retry: { attempts: 2, min_delay_ms: 1000, max_delay_ms: 4000 },
+    });
   });
 
   test("outputs: the gist's six and what the smoke test reads, only the client credentials sensitive", () => {

@@ -7,5 +7,6 @@ import type { DataHttpConfig } from "@cdktf/provider-http/lib/data-http";
  */
 export const DEPLOY_TIME_READ: Pick<DataHttpConfig, "requestTimeoutMs" | "retry"> = {
   requestTimeoutMs: 10_000,
-  retry: { attempts: 3, minDelayMs: 1_000, maxDelayMs: 4_000 },
+  // `attempts` counts retries: 3 tries in all.
+  retry: { attempts: 2, minDelayMs: 1_000, maxDelayMs: 4_000 },
 };

@@ -16,8 +16,8 @@ const ALIAS = "live";
 const JWKS_ADDRESS = "jwks";
 
 /**
- * The key set in `body` as a Terraform expression: its `keys` alone, sorted by `kid` (keys without one
- * first, keys sharing one in the issuer's order), each in jsonencode's canonical form (members sorted).
+ * The key set in `body` as a Terraform expression: its `keys` alone, sorted by `kid` (keys without one,
+ * or with a null one, first, keys sharing one in the issuer's order), each in jsonencode's canonical form (members sorted).
  * So an issuer that respaces, reorders or adds members redeploys nothing. Anything but a key set (an
  * error page) ships as an empty file, and the function then downloads the keys at init. Grouping by
  * `kid` into an object sorts the groups: `values` returns them in key order. Written out because
@@ -26,7 +26,7 @@ const JWKS_ADDRESS = "jwks";
 function canonicalKeySet(body: string): string {
   // slice: `keys` must be a list; an object's members would otherwise pass as keys.
   const keys = `jsondecode(${body}).keys`;
-  const byKid = `{ for key in slice(${keys}, 0, length(${keys})) : try(tostring(key.kid), "") => key... }`;
+  const byKid = `{ for key in slice(${keys}, 0, length(${keys})) : try(coalesce(tostring(key.kid), ""), "") => key... }`;
   return `\${try(jsonencode({ keys = flatten(values(${byKid})) }), "")}`;
 }
 
