@@ -5,17 +5,14 @@ import { external } from "../environments/external";
 import { sandbox } from "../environments/sandbox";
 import { type HealthLakeSmartConfig, resolveConfig } from "../stacks/config";
 import { HealthLakeSmartStack } from "../stacks/healthlake-smart-stack";
-import { UNRESERVED_MINIMUM, concurrencyNeeds, concurrencyNote } from "../stacks/lambda-concurrency";
+import { synthJson } from "./support/synth";
+import { concurrencyNeeds, concurrencyNote } from "../stacks/lambda-concurrency";
 
 const base: HealthLakeSmartConfig = { name: "quota", datastore: { name: "fhir" }, smart: {} };
 const withValidator = (validator: NonNullable<HealthLakeSmartConfig["smart"]>["validator"], identityClaims?: { reservedConcurrency?: number }) =>
   resolveConfig({ ...base, smart: { validator, ...(identityClaims && { identityClaims }) } });
 
 describe("what a stack takes from the account's Lambda concurrency", () => {
-  test("Lambda keeps 100 executions unreserved", () => {
-    expect(UNRESERVED_MINIMUM).toBe(100);
-  });
-
   test.each([
     ["nothing reserved or provisioned", withValidator({}), { reserved: 0, provisionedUnreserved: 0, accountQuota: 100 }],
     ["the validator's 50 and the update's 1", withValidator({ reservedConcurrency: 50 }), { reserved: 51, provisionedUnreserved: 0, accountQuota: 151 }],
@@ -40,6 +37,12 @@ describe("what a stack takes from the account's Lambda concurrency", () => {
       /^stack p provisions 2 unreserved Lambda executions: .* at least 102/,
     );
     expect(concurrencyNote("sandbox", concurrencyNeeds(resolveConfig(sandbox)))).toBeUndefined();
+  });
+
+  test("the figure counts what the stack reserves: the synthesized reservations of complete add up to it", () => {
+    const functions = Object.values(synthJson(complete).resource.aws_lambda_function) as { reserved_concurrent_executions?: number }[];
+    const reserved = functions.reduce((sum, fn) => sum + (fn.reserved_concurrent_executions ?? 0), 0);
+    expect(reserved).toBe(concurrencyNeeds(resolveConfig(complete)).reserved);
   });
 
   test("synth prints it as an info annotation of the stack", () => {

@@ -6,6 +6,15 @@ import type { ResolvedConfig } from "./config";
  */
 export const UNRESERVED_MINIMUM = 100;
 
+/** The identity provider update's reservation, when it has one: one update at a time. */
+export const IDENTITY_PROVIDER_UPDATE_RESERVATION = 1;
+
+/**
+ * Whether the identity provider update reserves its execution: only when the validator reserves too, since an
+ * account that cannot hold the validator's reservation cannot hold any.
+ */
+export const identityProviderUpdateReserves = (validator: { readonly reservedConcurrency?: number }): boolean => validator.reservedConcurrency !== undefined;
+
 /** What a stack takes from the account's Lambda concurrency. */
 export interface ConcurrencyNeeds {
   /** Executions reserved by the stack's functions. */
@@ -23,7 +32,8 @@ export interface ConcurrencyNeeds {
 export function concurrencyNeeds(config: ResolvedConfig): ConcurrencyNeeds {
   const validator = config.smart?.validator;
   const reservedByValidator = validator?.reservedConcurrency;
-  const reserved = (reservedByValidator ?? 0) + (reservedByValidator === undefined ? 0 : 1) + (config.smart?.identityClaims?.reservedConcurrency ?? 0);
+  const update = validator && identityProviderUpdateReserves(validator) ? IDENTITY_PROVIDER_UPDATE_RESERVATION : 0;
+  const reserved = (reservedByValidator ?? 0) + update + (config.smart?.identityClaims?.reservedConcurrency ?? 0);
   const provisionedUnreserved = reservedByValidator === undefined ? (validator?.provisionedConcurrency ?? 0) : 0;
   return { reserved, provisionedUnreserved, accountQuota: reserved + provisionedUnreserved + UNRESERVED_MINIMUM };
 }

@@ -6,6 +6,7 @@ import type { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission
 import type { HealthlakeFhirDatastore } from "../../.gen/providers/awscc/healthlake-fhir-datastore";
 import type { NodejsBundleOptions } from "../bundling";
 import { policyDocument } from "../iam-policy";
+import { IDENTITY_PROVIDER_UPDATE_RESERVATION } from "../lambda-concurrency";
 import type { IdentityProviderSettings } from "./fhir-datastore";
 import { addNodejsFunction } from "./nodejs-function";
 
@@ -63,7 +64,7 @@ export class IdentityProviderUpdate extends Construct {
       logRetentionDays: props.logRetentionDays,
       logKmsKeyArn: props.logKmsKeyArn,
       tracing: props.tracing,
-      reservedConcurrency: props.reserveConcurrency ? 1 : undefined,
+      reservedConcurrency: props.reserveConcurrency ? IDENTITY_PROVIDER_UPDATE_RESERVATION : undefined,
       // The one datastore it may update; it refuses an event that names another.
       environment: { DATASTORE_ID: datastore.datastoreId },
     });

@@ -7,6 +7,7 @@ import type { NodejsBundleOptions } from "../bundling";
 import type { ResolvedCognito, ResolvedExternalAuthorizationServer, ResolvedSmart } from "../config";
 import { PASSWORD_POLICY_WORDS, passwordPolicyCondition } from "../password-policy";
 import { defaultDomainPrefix } from "../cognito-domain-prefix";
+import { identityProviderUpdateReserves } from "../lambda-concurrency";
 import { COGNITO_ACCESS_TOKEN_CLAIMS, type SmartMetadataInput, buildSmartMetadata } from "../smart-metadata";
 import { externalValidatorEnvironment } from "../validator-environment";
 import { AuthorizationServer } from "./authorization-server";
@@ -184,7 +185,7 @@ export class SmartOnFhir {
       logKmsKeyArn: props.validator.logKmsKeyArn,
       tracing: props.validator.tracing,
       // Where the validator has a reservation the account has room for one more execution.
-      reserveConcurrency: props.validator.reservedConcurrency !== undefined,
+      reserveConcurrency: identityProviderUpdateReserves(props.validator),
       validatorPermissions,
     });
   }
