@@ -75,7 +75,7 @@ describe("complete stack (every option on)", () => {
         "aws_cognito_user_pool_client.machine",
         "aws_lambda_permission.healthlake_alias",
         ...identityProviderUpdateAddresses(true),
-        // Issue 11: the pre token generation trigger and the user resource server.
+        // The pre token generation trigger and the user resource server.
         "aws_cognito_resource_server.user",
         "data.archive_file.pre_token_generation_zip",
         "aws_iam_role.pre_token_generation",

@@ -5,7 +5,7 @@ import { decodeJsonencode } from "./support/jsonencode";
 import { addresses, synthJson } from "./support/synth";
 
 const minimal: HealthLakeSmartConfig = { name: "minimal", datastore: { name: "fhir" } };
-// With identity claims: without them the default client for people is refused (issue 11).
+// With identity claims: without them the default client for people is refused.
 const withSmart = (smart: SmartConfig = {}, extra: Partial<HealthLakeSmartConfig> = {}): HealthLakeSmartConfig => ({
   ...minimal,
   ...extra,
@@ -147,7 +147,7 @@ describe("validator bundling at synth", () => {
   });
 });
 
-describe("identity claims (issue 11)", () => {
+describe("identity claims", () => {
   const machinesOnly = withSmart({ identityClaims: undefined, cognito: { oauthFlows: ["client_credentials"] }, scopes: ["system/*.read"] });
   const people = synthJson(
     withSmart({

@@ -1,4 +1,4 @@
-// Issue 8: what AWS would refuse on a first deploy, and defaults that must be safe. One block per item.
+// What AWS would refuse on a first deploy, and defaults that must be safe. One block per item.
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { complete } from "../environments/complete";
@@ -8,7 +8,7 @@ import { decodeJsonencode } from "./support/jsonencode";
 import { addresses, synthJson } from "./support/synth";
 import { hasTerraform, terraformPlanSummary } from "./support/terraform";
 
-// With identity claims: without them the default client for people is refused (issue 11).
+// With identity claims: without them the default client for people is refused.
 const smart = (section: SmartConfig = {}): HealthLakeSmartConfig => ({ name: "first", datastore: { name: "fhir" }, smart: { identityClaims: {}, ...section } });
 /** An environment with one change to its SMART section. */
 const changed = (env: HealthLakeSmartConfig, change: (smart: SmartConfig) => SmartConfig): HealthLakeSmartConfig => ({

@@ -1,4 +1,4 @@
-// Issue 11, end to end on loopback: the trigger bundle answers Cognito's event, a token is issued as
+// End to end on loopback: the trigger bundle answers Cognito's event, a token is issued as
 // Cognito would issue it after that answer, and the validator bundle turns it into HealthLake's authPayload.
 import * as fs from "node:fs";
 import * as os from "node:os";

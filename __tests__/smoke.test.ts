@@ -1,4 +1,4 @@
-// Issue 13: `npm run smoke` in a process of its own, against loopback stand-ins: oauth2-mock-server as
+// `npm run smoke` in a process of its own, against loopback stand-ins: oauth2-mock-server as
 // the token endpoint, a HealthLake stand-in that calls the real validator bundle, and CloudWatch Logs
 // through aws-sdk-client-mock reading what the stand-in logged.
 import { execFile } from "node:child_process";

@@ -1,4 +1,4 @@
-// Issue 12: the oidc and introspection modes through the built bundle, in a process of its own, as
+// The oidc and introspection modes through the built bundle, in a process of its own, as
 // Lambda runs it, against a real OAuth server on loopback (the cognito mode: validator-bundle.test.ts).
 import * as fs from "node:fs";
 import * as os from "node:os";

@@ -57,13 +57,13 @@ describe("checkClaims", () => {
     ["aud bound to this datastore", { aud: ENDPOINT }, "allowed"],
     ["aud bound to another datastore", { aud: ENDPOINT.replace("0123", "ffff") }, "claims"],
     ["sub missing", { sub: undefined }, "claims"],
-    // issue 9, item 6: a validity window that exists
+    // a validity window that exists
     ["exp equal to iat", { iat: NOW - 60, exp: NOW - 60 }, "time"],
     ["exp before iat", { iat: NOW + 3, exp: NOW + 2 }, "time"],
     ["nbf at exp", { nbf: NOW + 3540 }, "time"],
     ["nbf after exp", { nbf: NOW + 4000 }, "time"],
     ["nbf before exp", { nbf: NOW - 60 }, "allowed"],
-    // issue 9, item 7: fhirUser pinned to this datastore, without dot segments
+    // fhirUser pinned to this datastore, without dot segments
     ["fhirUser relative", { fhirUser: "Practitioner/456", scope: "user/*.read" }, "allowed"],
     ["fhirUser under this datastore's FHIR base URL", { fhirUser: `${ENDPOINT}Practitioner/p-1`, scope: "user/*.read" }, "allowed"],
     ["fhirUser on another host", { fhirUser: "https://ehr.example.org/fhir/Practitioner/p-1" }, "claims"],
@@ -73,7 +73,7 @@ describe("checkClaims", () => {
     ["fhirUser whose id is a dot segment", { fhirUser: "Practitioner/.." }, "claims"],
     ["fhirUser with a query", { fhirUser: "Practitioner/1?x=y" }, "claims"],
     ["fhirUser an Organization", { fhirUser: "Organization/1" }, "claims"],
-    // issue 11: only the types HealthLake's fine-grained authorization documents
+    // only the types HealthLake's fine-grained authorization documents
     ["fhirUser a Person", { fhirUser: "Person/1" }, "claims"],
     ["fhirUser a RelatedPerson", { fhirUser: "RelatedPerson/r-1", scope: "user/*.read" }, "allowed"],
     ["fhirUser nested under a relative path", { fhirUser: "Patient/Patient/1" }, "claims"],
@@ -82,14 +82,14 @@ describe("checkClaims", () => {
     ["patient a FHIR id", { patient: "abc-123.4", scope: "patient/*.read" }, "allowed"],
     ["patient a dot segment", { patient: ".." }, "claims"],
     ["patient with a slash", { patient: "Patient/1" }, "claims"],
-    // issue 9, item 9: no patient or user scope without its bound; no system scope with a person
+    // no patient or user scope without its bound; no system scope with a person
     ["patient scope without a patient", { scope: "patient/*.read" }, "scope"],
     ["patient scope with a Patient fhirUser", { scope: "patient/*.read", fhirUser: "Patient/9" }, "allowed"],
     ["patient scope with a Practitioner fhirUser only", { scope: "patient/*.read", fhirUser: "Practitioner/9" }, "scope"],
     ["user scope without fhirUser", { scope: "user/*.read", patient: "9" }, "scope"],
     ["system scope with a patient in context", { scope: "system/*.read patient/*.read", patient: "9" }, "scope"],
     ["system scope with a fhirUser", { scope: "system/*.read", fhirUser: "Practitioner/1" }, "scope"],
-    // issue 9, item 8: v2 scopes under SMART_ON_FHIR_V1 are dropped
+    // v2 scopes under SMART_ON_FHIR_V1 are dropped
     ["only v2 scopes under SMART_ON_FHIR_V1", { scope: "system/*.rs" }, "scope"],
     ["scope missing", { scope: undefined }, "scope"],
     ["only launch and identity scopes", { scope: "launch/patient openid" }, "scope"],

@@ -1,4 +1,4 @@
-// Issue 12: the validator against a real OAuth 2.0 / OpenID server on loopback (oauth2-mock-server),
+// The validator against a real OAuth 2.0 / OpenID server on loopback (oauth2-mock-server),
 // configured exactly as the stack configures it for an external authorization server.
 import type { ExternalAuthorizationServerConfig } from "../stacks/config";
 import { resolveConfig } from "../stacks/config";

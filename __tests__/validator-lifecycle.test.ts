@@ -1,4 +1,4 @@
-// Issue 9: the validator under attack and through Lambda's lifecycle (items 2 to 5; item 1 is
+// The validator under attack and through Lambda's lifecycle (memory under forged tokens is in
 // validator-memory.test.ts). Each case runs the handler against a real HTTPS JWKS server on loopback.
 import * as fs from "node:fs";
 import * as os from "node:os";

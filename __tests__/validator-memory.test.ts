@@ -1,4 +1,4 @@
-// Issue 9, item 1: no token from someone without a key can make the validator keep memory.
+// No token from someone without a key can make the validator keep memory.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";

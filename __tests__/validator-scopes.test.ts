@@ -25,7 +25,7 @@ describe("parseScopes", () => {
   });
 });
 
-describe("parseScopes: what a token may use (issue 9, items 8 and 9)", () => {
+describe("parseScopes: what a token may use", () => {
   const claim = "system/*.read system/*.rs patient/*.read patient/Observation.rs user/*.read user/Patient.cruds launch/patient";
   test.each([
     [

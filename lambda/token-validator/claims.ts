@@ -79,8 +79,8 @@ export function checkClaims(payload: Readonly<Record<string, unknown>>, datastor
     patientBound: patientId !== undefined || (user !== undefined && personType(user, datastoreEndpoint) === "Patient"),
     userBound: user !== undefined,
   });
-  // A person's token asking for system/ access is not one a client for people should hold (issue 8:
-  // system/ scopes belong to machine clients only): deny it whole rather than guess which part to honour.
+  // A person's token asking for system/ access is not one a client for people should hold (system/
+  // scopes belong to machine clients only): deny it whole rather than guess which part to honour.
   if (scopes.requestsSystem && (user !== undefined || patientId !== undefined)) throw new DenyError("scope");
   if (scopes.clinical.length === 0) throw new DenyError("scope");
 
