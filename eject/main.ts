@@ -9,6 +9,10 @@ const USAGE =
   "usage: npm run eject -- <stack> [dir, default ejected/<stack>] [--json: Terraform's JSON syntax instead of HCL] [--force: write into a folder that has files]";
 
 function main(argv: readonly string[]): number {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return 0;
+  }
   const force = argv.includes("--force");
   const [name, dir] = argv.filter((arg) => !arg.startsWith("--"));
   const configs = [...ENVIRONMENTS, ...VARIANTS, ...VALIDATE_ONLY];

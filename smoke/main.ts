@@ -9,6 +9,10 @@ const USAGE = "usage: npm run smoke -- <stack> [--json] [--outputs-file <terrafo
 const MARK: Record<SmokeStep["status"], string> = { pass: "ok  ", fail: "FAIL", skip: "skip" };
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return 0;
+  }
   const json = argv.includes("--json");
   const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const valued = new Set(["--outputs-file", "--log-wait-seconds"].map((name) => argv.indexOf(name) + 1).filter((i) => i > 0));
