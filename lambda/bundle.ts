@@ -19,10 +19,16 @@ export const IDENTITY_PROVIDER_UPDATE_BUNDLE: NodejsBundleOptions = {
   entry: path.join(__dirname, "identity-provider-update", "index.ts"),
 };
 
+/** How the SMART front for Cognito (`/authorize` and `/token` behind API Gateway) is bundled. */
+export const SMART_FRONT_BUNDLE: NodejsBundleOptions = {
+  entry: path.join(__dirname, "smart-front", "index.ts"),
+};
+
 /** Where `npm run build` writes the bundles, for tests and the benchmark. */
 export const BUILT_VALIDATOR = path.join(__dirname, "dist", "token-validator", "index.js");
 export const BUILT_PRE_TOKEN_GENERATION = path.join(__dirname, "dist", "pre-token-generation", "index.js");
 export const BUILT_IDENTITY_PROVIDER_UPDATE = path.join(__dirname, "dist", "identity-provider-update", "index.js");
+export const BUILT_SMART_FRONT = path.join(__dirname, "dist", "smart-front", "index.js");
 
 /** Builds every bundle into `lambda/dist`. */
 export function buildAll(): string[] {
@@ -30,6 +36,7 @@ export function buildAll(): string[] {
     bundleNodejs(VALIDATOR_BUNDLE, BUILT_VALIDATOR),
     bundleNodejs(PRE_TOKEN_GENERATION_BUNDLE, BUILT_PRE_TOKEN_GENERATION),
     bundleNodejs(IDENTITY_PROVIDER_UPDATE_BUNDLE, BUILT_IDENTITY_PROVIDER_UPDATE),
+    bundleNodejs(SMART_FRONT_BUNDLE, BUILT_SMART_FRONT),
   ];
 }
 

@@ -1,0 +1,38 @@
+import { SMART_FRONT_ROUTES } from "../../smart/smart-front";
+import { authorize } from "./authorize";
+import { preflight } from "./cors";
+import { type FrontResponse, type HttpApiEvent, header, routeOf, text } from "./http";
+import type { FrontSettings } from "./settings";
+import { token } from "./token";
+import type { PostForm } from "./upstream";
+
+export type FrontHandler = (event: HttpApiEvent) => Promise<FrontResponse>;
+
+/**
+ * The front's handler: one route per SMART endpoint, one log line per request with the route, the
+ * status, why the front refused and how long Cognito took, never a token, code, secret or verifier.
+ */
+export function frontHandler(settings: FrontSettings, post: PostForm, log: (line: string) => void): FrontHandler {
+  return async (event) => {
+    const started = Date.now();
+    const route = routeOf(event ?? {});
+    let outcome: { response: FrontResponse; refused?: string; upstreamStatus?: number };
+    switch (route) {
+      case SMART_FRONT_ROUTES.authorize:
+        outcome = authorize(event.rawQueryString ?? "", settings);
+        break;
+      case SMART_FRONT_ROUTES.token:
+        outcome = await token(event, settings, post);
+        break;
+      case SMART_FRONT_ROUTES.tokenPreflight:
+        outcome = { response: preflight(header(event, "origin"), settings) };
+        break;
+      default:
+        outcome = { response: text(404, "not found\n"), refused: "route" };
+    }
+    const { response, refused, upstreamStatus } = outcome;
+    const known = Object.values(SMART_FRONT_ROUTES) as string[];
+    log(JSON.stringify({ route: known.includes(route) ? route : "other", status: response.statusCode, refused, upstreamStatus, ms: Date.now() - started }));
+    return response;
+  };
+}
