@@ -2,6 +2,7 @@ import { complete } from "../environments/complete";
 import { decodeJsonencode } from "./support/jsonencode";
 import { identityProviderUpdateAddresses } from "./support/identity-provider-update";
 import { addresses, synthJson } from "./support/synth";
+import { SMART_FRONT_ADDRESSES } from "./support/smart-front";
 
 const json = synthJson(complete);
 const policyOf = (type: string, name: string, field = "policy") => decodeJsonencode(json.resource[type][name][field]) as { Statement: Record<string, any>[] };
@@ -60,7 +61,7 @@ describe("complete stack (every option on)", () => {
   // The module's log bucket logs into itself, which AWS calls an endless loop: that address is dropped.
   const DROPPED = ["aws_s3_bucket_logging.access_logs"];
 
-  test("holds the module's addresses but its log bucket's self-logging, plus the data bucket policy, the Lambda zip and its key set, the machine client, the validator's operations, the identity claims and the identity provider update", () => {
+  test("holds the module's addresses but its log bucket's self-logging, plus the data bucket policy, the Lambda zip and its key set, the machine client, the validator's operations, the identity claims, the identity provider update and the SMART front", () => {
     expect(addresses(json)).toEqual(
       [
         ...MODULE_ADDRESSES.filter((address) => !DROPPED.includes(address)),
@@ -84,13 +85,24 @@ describe("complete stack (every option on)", () => {
         "aws_cloudwatch_log_group.pre_token_generation",
         "aws_lambda_function.pre_token_generation",
         "aws_lambda_permission.cognito_pre_token_generation",
+        // The SMART front, traced.
+        ...SMART_FRONT_ADDRESSES,
+        "aws_iam_role_policy_attachment.smart_front_xray",
       ].sort(),
     );
   });
 
-  test("holds the module's 9 outputs, the sensitive credentials of both clients, and what the smoke test reads", () => {
+  test("holds the module's 9 outputs, the sensitive credentials of both confidential clients, the public client and the front, and what the smoke test reads", () => {
     expect(Object.keys(json.output).sort()).toEqual(
-      [...MODULE_OUTPUTS, "cognito_client_credentials", "cognito_machine_client_credentials", "smart_configuration", "token_validator_function_name"].sort(),
+      [
+        ...MODULE_OUTPUTS,
+        "cognito_client_credentials",
+        "cognito_machine_client_credentials",
+        "cognito_public_client_id",
+        "smart_configuration",
+        "smart_front_endpoints",
+        "token_validator_function_name",
+      ].sort(),
     );
     // The same document the datastore gets, as an object: `terraform output -json` gives it as JSON.
     expect(json.output.smart_configuration.value).toEqual(
@@ -143,7 +155,7 @@ describe("complete stack (every option on)", () => {
     const metadata = decodeJsonencode(ds.identity_provider_configuration.metadata) as Record<string, string[]>;
     // Its capabilities are asserted with discovery (first-deploy.test.ts, item 12).
     expect(metadata.capabilities).toContain("permission-v2");
-    expect(metadata.grant_types_supported).toEqual(["authorization_code", "client_credentials"]);
+    expect(metadata.grant_types_supported).toEqual(["authorization_code", "refresh_token", "client_credentials"]);
   });
 
   test("every aws_* resource is tagged through the provider's default tags", () => {

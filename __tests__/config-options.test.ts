@@ -39,7 +39,7 @@ describe("configuration options, each on and off", () => {
     expect(json.resource.aws_lambda_function.token_validator).toMatchObject({ function_name: "healthlake_token_validator", memory_size: 512, timeout: 3 });
     expect(json.resource.aws_lambda_function.token_validator).not.toHaveProperty("reserved_concurrent_executions");
     expect(json.resource.aws_iam_role.healthlake_service_role.name).toBe("healthlake-service-role");
-    expect(metadataOf(json).grant_types_supported).toEqual(["authorization_code"]);
+    expect(metadataOf(json).grant_types_supported).toEqual(["authorization_code", "refresh_token"]);
     expect(json.resource).not.toHaveProperty("aws_cognito_user");
   });
 
@@ -257,6 +257,7 @@ describe("identity claims", () => {
         "client-confidential-symmetric",
         "permission-v1",
         "launch-standalone",
+        "client-public",
         "context-standalone-patient",
         "permission-patient",
         "permission-user",
@@ -266,7 +267,17 @@ describe("identity claims", () => {
     [
       "people with claims, patient scopes only",
       withSmart({ scopes: ["patient/*.read"] }),
+      ["client-confidential-symmetric", "permission-v1", "launch-standalone", "client-public", "permission-patient", "sso-openid-connect"],
+    ],
+    [
+      "people with claims, the front without a public client: no client-public",
+      withSmart({ scopes: ["patient/*.read"], smartFront: { publicClient: false } }),
       ["client-confidential-symmetric", "permission-v1", "launch-standalone", "permission-patient", "sso-openid-connect"],
+    ],
+    [
+      "people with claims, the front off: no launch a SMART app could complete against Cognito's own endpoints",
+      withSmart({ scopes: ["launch/patient", "patient/*.read", "user/*.read"], smartFront: { enabled: false } }),
+      ["client-confidential-symmetric", "permission-v1", "permission-patient", "permission-user"],
     ],
     [
       "claims and machines only: nothing for people is advertised",

@@ -237,7 +237,7 @@ describe("9. the datastore is never replaced by accident", () => {
 describe("10. people do not get machine scopes", () => {
   test("with both flows: a machine client with system scopes only, and a client for people without any", () => {
     const clients = completeJson.resource.aws_cognito_user_pool_client;
-    expect(Object.keys(clients).sort()).toEqual(["client", "machine"]);
+    expect(Object.keys(clients).sort()).toEqual(["client", "machine", "public"]);
     expect(clients.client).toMatchObject({ allowed_oauth_flows: ["code"], name: "smart-on-fhir-app" });
     expect(clients.client.allowed_oauth_scopes).toEqual([
       "openid",
@@ -256,6 +256,7 @@ describe("10. people do not get machine scopes", () => {
       name: "smart-on-fhir-app-machine",
       allowed_oauth_scopes: ["system/*.*", "system/*.rs"],
     });
+    expect(clients.public).toMatchObject({ allowed_oauth_flows: ["code"], generate_secret: false, allowed_oauth_scopes: clients.client.allowed_oauth_scopes });
   });
 
   test("the gist's machine client keeps its address and gets only system scopes", () => {
@@ -265,7 +266,7 @@ describe("10. people do not get machine scopes", () => {
 
   test("the validator accepts both clients, and each client's credentials are a sensitive output", () => {
     expect(completeJson.resource.aws_lambda_function.token_validator.environment.variables.CLIENT_ID).toBe(
-      '${join(",", [aws_cognito_user_pool_client.client.id, aws_cognito_user_pool_client.machine.id])}',
+      '${join(",", [aws_cognito_user_pool_client.client.id, aws_cognito_user_pool_client.machine.id, aws_cognito_user_pool_client.public.id])}',
     );
     expect(completeJson.output.cognito_machine_client_credentials).toMatchObject({
       sensitive: true,
@@ -322,6 +323,7 @@ describe("12. discovery says only what is delivered", () => {
       "permission-v2",
       "permission-v2.2",
       "launch-standalone",
+      "client-public",
       "context-standalone-patient",
       "permission-patient",
       "permission-user",

@@ -23,7 +23,7 @@ describe("what a stack takes from the account's Lambda concurrency", () => {
     ],
     ["provisioned without a reservation", withValidator({ provisionedConcurrency: 2 }), { reserved: 0, provisionedUnreserved: 2, accountQuota: 102 }],
     ["the trigger alone", withValidator({}, { reservedConcurrency: 10 }), { reserved: 10, provisionedUnreserved: 0, accountQuota: 110 }],
-    ["complete: 50, 10 and 1", resolveConfig(complete), { reserved: 61, provisionedUnreserved: 0, accountQuota: 161 }],
+    ["complete: 50, 10, 10 and 1", resolveConfig(complete), { reserved: 71, provisionedUnreserved: 0, accountQuota: 171 }],
     ["external: 20 and 1", resolveConfig(external), { reserved: 21, provisionedUnreserved: 0, accountQuota: 121 }],
   ])("%s", (_name, config, needs) => {
     expect(concurrencyNeeds(config)).toEqual(needs);
@@ -31,7 +31,7 @@ describe("what a stack takes from the account's Lambda concurrency", () => {
 
   test("the note names the quota, the minimum and how to check; a stack that takes nothing gets none", () => {
     expect(concurrencyNote("complete", concurrencyNeeds(resolveConfig(complete)))).toBe(
-      "stack complete reserves 61 Lambda executions: the account's concurrency quota must be at least 161 (Lambda keeps 100 unreserved); check with `aws lambda get-account-settings`",
+      "stack complete reserves 71 Lambda executions: the account's concurrency quota must be at least 171 (Lambda keeps 100 unreserved); check with `aws lambda get-account-settings`",
     );
     expect(concurrencyNote("p", { reserved: 0, provisionedUnreserved: 2, accountQuota: 102 })).toMatch(
       /^stack p provisions 2 unreserved Lambda executions: .* at least 102/,
@@ -55,7 +55,7 @@ describe("what a stack takes from the account's Lambda concurrency", () => {
         fs.rmSync(app.outdir, { recursive: true, force: true });
       }
     };
-    expect(infos(complete)).toEqual([expect.stringMatching(/at least 161 \(Lambda keeps 100 unreserved\)/)]);
+    expect(infos(complete)).toEqual([expect.stringMatching(/at least 171 \(Lambda keeps 100 unreserved\)/)]);
     expect(infos(sandbox)).toEqual([]);
   });
 });

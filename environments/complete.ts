@@ -53,7 +53,7 @@ export const complete: HealthLakeSmartConfig = {
       memoryMiB: 512,
       timeoutSeconds: 3,
       logRetentionDays: 365,
-      // With the trigger's 10 and the identity provider update's 1, needs an account concurrency quota of at least 161: Lambda keeps 100 unreserved.
+      // With the trigger's 10, the SMART front's 10 and the identity provider update's 1, needs an account concurrency quota of at least 171: Lambda keeps 100 unreserved.
       reservedConcurrency: 50,
       provisionedConcurrency: 2,
       tracing: true,
@@ -67,9 +67,22 @@ export const complete: HealthLakeSmartConfig = {
       memoryMiB: 256,
       timeoutSeconds: 3,
       logRetentionDays: 365,
-      // With the validator's 50 and the identity provider update's 1, the account needs a concurrency quota of at least 161.
+      // With the validator's 50, the SMART front's 10 and the identity provider update's 1, the account needs a concurrency quota of at least 171.
       reservedConcurrency: 10,
       tracing: true,
+    },
+    // SMART apps launch through /authorize and /token in front of Cognito, with a public client for browser apps.
+    smartFront: {
+      functionName: "healthlake-smart-complete-front",
+      roleName: "healthlake-smart-complete-front",
+      memoryMiB: 256,
+      timeoutSeconds: 10,
+      logRetentionDays: 365,
+      // With the validator's 50, the trigger's 10 and the identity provider update's 1: a quota of at least 171.
+      reservedConcurrency: 10,
+      tracing: true,
+      throttlingRateLimit: 20,
+      throttlingBurstLimit: 40,
     },
   },
   protectData: true,

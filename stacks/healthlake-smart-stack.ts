@@ -4,7 +4,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { AwsccProvider } from "../.gen/providers/awscc/provider";
-import { IDENTITY_PROVIDER_UPDATE_BUNDLE, PRE_TOKEN_GENERATION_BUNDLE, VALIDATOR_BUNDLE } from "../lambda/bundle";
+import { IDENTITY_PROVIDER_UPDATE_BUNDLE, PRE_TOKEN_GENERATION_BUNDLE, SMART_FRONT_BUNDLE, VALIDATOR_BUNDLE } from "../lambda/bundle";
 import type { NodejsBundleOptions } from "./bundling";
 import { type HealthLakeSmartConfig, type ResolvedConfig, assertValidConfig, resolveConfig } from "./config";
 import { EncryptionKey } from "./constructs/encryption-key";
@@ -78,6 +78,7 @@ export class HealthLakeSmartStack extends TerraformStack {
         validatorBundling: props.validatorBundling ?? VALIDATOR_BUNDLE,
         preTokenGenerationBundling: PRE_TOKEN_GENERATION_BUNDLE,
         identityProviderUpdateBundling: IDENTITY_PROVIDER_UPDATE_BUNDLE,
+        smartFrontBundling: SMART_FRONT_BUNDLE,
       });
 
     const datastore = new FhirDatastore(this, "fhir-datastore", {

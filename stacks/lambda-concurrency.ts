@@ -26,14 +26,15 @@ export interface ConcurrencyNeeds {
 }
 
 /**
- * The reservations of the validator, the trigger and the identity provider update (1 whenever the
- * validator reserves), and the validator's provisioned concurrency where nothing is reserved for it.
+ * The reservations of the validator, the trigger, the SMART front and the identity provider update (1
+ * whenever the validator reserves), and the validator's provisioned concurrency where nothing is reserved for it.
  */
 export function concurrencyNeeds(config: ResolvedConfig): ConcurrencyNeeds {
   const validator = config.smart?.validator;
   const reservedByValidator = validator?.reservedConcurrency;
   const update = validator && identityProviderUpdateReserves(validator) ? IDENTITY_PROVIDER_UPDATE_RESERVATION : 0;
-  const reserved = (reservedByValidator ?? 0) + update + (config.smart?.identityClaims?.reservedConcurrency ?? 0);
+  const reserved =
+    (reservedByValidator ?? 0) + update + (config.smart?.identityClaims?.reservedConcurrency ?? 0) + (config.smart?.smartFront?.reservedConcurrency ?? 0);
   const provisionedUnreserved = reservedByValidator === undefined ? (validator?.provisionedConcurrency ?? 0) : 0;
   return { reserved, provisionedUnreserved, accountQuota: reserved + provisionedUnreserved + UNRESERVED_MINIMUM };
 }

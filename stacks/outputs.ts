@@ -43,6 +43,18 @@ export function smartOutputs(scope: Construct, smart: SmartOnFhir, datastore: He
       value: { authorization: auth.urls.authorize, token: auth.urls.token, userinfo: auth.urls.userInfo, jwks: auth.urls.jwks },
     });
     new TerraformOutput(scope, "cognito_domain", { description: "Cognito domain", value: auth.urls.hostedUi });
+    if (auth.publicClient) {
+      new TerraformOutput(scope, "cognito_public_client_id", {
+        description: "Cognito public client for browser and mobile SMART apps (no secret; PKCE required by the SMART front)",
+        value: auth.publicClient.id,
+      });
+    }
+    if (smart.smartFront) {
+      new TerraformOutput(scope, "smart_front_endpoints", {
+        description: "The SMART front's authorize and token endpoints, which discovery advertises in place of Cognito's",
+        value: { authorization: smart.smartFront.urls.authorize, token: smart.smartFront.urls.token },
+      });
+    }
     for (const { address, flow, client } of auth.clients) {
       new TerraformOutput(scope, address === "client" ? "cognito_client_credentials" : `cognito_${address}_client_credentials`, {
         description: `Cognito Client credentials (${flow === "code" ? "authorization code with PKCE, for people" : "client credentials, for machines"})`,

@@ -20,6 +20,18 @@ export interface SmartMetadataInput {
   readonly tokenClaims?: readonly string[];
   /** How the authorize endpoint returns its answer, when the server allows only some. @default - not advertised */
   readonly responseModes?: readonly string[];
+  /**
+   * The authorize and token endpoints speak SMART App Launch, so a standalone launch completes: an
+   * external server's do; Cognito's only through the SMART front (`scope` and `patient` in the token
+   * response, SMART's scopes accepted). @default true
+   */
+  readonly smartLaunch?: boolean;
+  /** Public clients (no secret, PKCE) may launch: `client-public`. @default false */
+  readonly publicClients?: boolean;
+  /** People's clients get refresh tokens: `refresh_token` among the grant types. @default false */
+  readonly refreshTokens?: boolean;
+  /** Scopes the endpoints accept beyond the app clients' own (`fhirUser`, `offline_access` through the front). @default - none */
+  readonly extraScopes?: readonly string[];
 }
 
 const GRANT_TYPE: Record<OAuthFlow, string> = {
@@ -56,9 +68,14 @@ export function buildSmartMetadata(input: SmartMetadataInput): Record<string, un
   const code = oauthFlows.includes("code");
   const identityClaims = [...(input.fhirUserClaim ? ["fhirUser"] : []), ...(input.patientClaim ? ["patient"] : [])];
   const claims = [...(input.tokenClaims ?? []), ...identityClaims];
+  const capabilities = smartCapabilities(input);
+  // SMART: issuer and jwks_uri are required with sso-openid-connect and otherwise omitted. A deployment
+  // for machines only keeps the reference gist's, which no SMART app for people reads.
+  const openId = !code || capabilities.includes("sso-openid-connect");
+  const grantTypes = oauthFlows.flatMap((flow) => (flow === "code" && input.refreshTokens ? [GRANT_TYPE[flow], "refresh_token"] : [GRANT_TYPE[flow]]));
   return {
-    issuer: urls.issuer,
-    ...(urls.jwks === undefined ? {} : { jwks_uri: urls.jwks }),
+    ...(openId ? { issuer: urls.issuer } : {}),
+    ...(openId && urls.jwks !== undefined ? { jwks_uri: urls.jwks } : {}),
     // HealthLake requires an authorization endpoint even when only client credentials are offered.
     authorization_endpoint: urls.authorize,
     token_endpoint: urls.token,
@@ -71,8 +88,8 @@ export function buildSmartMetadata(input: SmartMetadataInput): Record<string, un
           subject_types_supported: ["public"],
         }
       : {}),
-    grant_types_supported: oauthFlows.map((flow) => GRANT_TYPE[flow]),
-    scopes_supported: [...scopes],
+    grant_types_supported: grantTypes,
+    scopes_supported: [...new Set([...scopes, ...(input.extraScopes ?? [])])],
     ...(clientAuthMethods === undefined
       ? {}
       : {
@@ -81,13 +98,14 @@ export function buildSmartMetadata(input: SmartMetadataInput): Record<string, un
         }),
     ...(claims.length === 0 ? {} : { claims_supported: claims }),
     code_challenge_methods_supported: ["S256"],
-    capabilities: smartCapabilities(input),
+    capabilities,
   };
 }
 
-/** SMART App Launch capabilities that hold for confidential Cognito clients with these flows, scopes and claims. */
+/** SMART App Launch capabilities that hold for these clients, flows, scopes, claims and endpoints. */
 export function smartCapabilities(input: Omit<SmartMetadataInput, "urls">): string[] {
   const { oauthFlows, scopes, authorizationStrategy, patientClaim, fhirUserClaim, clientAuthMethods } = input;
+  const launch = input.smartLaunch ?? true;
   const clinical = scopes.map(parseClinicalScope).filter((scope) => scope !== undefined);
   const capabilities = clientAuthMethods?.some((method) => method.startsWith("client_secret")) ? ["client-confidential-symmetric"] : [];
   if (clinical.some((scope) => scope.version === 1)) capabilities.push("permission-v1");
@@ -97,12 +115,13 @@ export function smartCapabilities(input: Omit<SmartMetadataInput, "urls">): stri
     if (clinical.some((scope) => scope.filtered)) capabilities.push("permission-v2.2");
   }
   if (oauthFlows.includes("code")) {
-    capabilities.push("launch-standalone");
+    if (launch) capabilities.push("launch-standalone");
+    if (launch && input.publicClients) capabilities.push("client-public");
     // A patient scope means nothing without the patient it is bound to, and the same for user and fhirUser.
-    if (patientClaim && scopes.includes("launch/patient")) capabilities.push("context-standalone-patient");
+    if (launch && patientClaim && scopes.includes("launch/patient")) capabilities.push("context-standalone-patient");
     if (patientClaim && clinical.some((scope) => scope.level === "patient")) capabilities.push("permission-patient");
     if (fhirUserClaim && clinical.some((scope) => scope.level === "user")) capabilities.push("permission-user");
-    if (fhirUserClaim && scopes.includes("openid")) capabilities.push("sso-openid-connect");
+    if (launch && fhirUserClaim && scopes.includes("openid")) capabilities.push("sso-openid-connect");
   }
   return capabilities;
 }

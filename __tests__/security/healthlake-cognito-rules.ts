@@ -99,16 +99,28 @@ export const COGNITO_RULES: Rule[] = [
   },
   {
     ids: ["HLS-COGNITO-CLIENT"],
-    description: "every app client is confidential, hides user existence and allows no implicit flow",
+    description: "every app client hides user existence and allows no implicit flow",
     breaks: (j) => {
       r(j, "aws_cognito_user_pool_client", "client").allowed_oauth_flows = ["implicit"];
     },
     check: (stack) =>
       resources(stack, "aws_cognito_user_pool_client").flatMap(([address, c]) => [
-        ...(c.generate_secret === true ? [] : [{ address, message: "no client secret" }]),
         ...(c.prevent_user_existence_errors === "ENABLED" ? [] : [{ address, message: "user existence errors not prevented" }]),
         ...((c.allowed_oauth_flows ?? []).includes("implicit") ? [{ address, message: "implicit flow allowed" }] : []),
       ]),
+  },
+  {
+    ids: ["HLS-COGNITO-PUBLIC-CLIENT"],
+    description: "an app client without a secret is only for people's authorization code flow behind the SMART front, which requires PKCE (Cognito cannot)",
+    breaks: (j) => {
+      delete j.resource.aws_lambda_function.smart_front;
+    },
+    check: (stack) => {
+      const front = resources(stack, "aws_lambda_function").some(([address]) => address === "aws_lambda_function.smart_front");
+      return resources(stack, "aws_cognito_user_pool_client")
+        .filter(([, c]) => c.generate_secret !== true && !(front && list<string>(c.allowed_oauth_flows).join(" ") === "code"))
+        .map(([address]) => ({ address, message: "no client secret, outside the SMART front's authorization code flow with PKCE" }));
+    },
   },
   {
     ids: ["HLS-COGNITO-IDENTITY-READ-ONLY"],

@@ -108,7 +108,7 @@ export const LAMBDA_RULES: Rule[] = [
     ids: ["CKV_AWS_173"],
     description: "Lambda environment variables are encrypted with a customer-managed key",
     keeps: (j) => {
-      for (const name of ["token_validator", "identity_provider_update"]) r(j, "aws_lambda_function", name).kms_key_arn = "arn";
+      for (const name of ["token_validator", "identity_provider_update", "smart_front"]) r(j, "aws_lambda_function", name).kms_key_arn = "arn";
     },
     check: (stack) =>
       resources(stack, "aws_lambda_function")

@@ -58,6 +58,19 @@ export const DEFAULTS = {
       logRetentionDays: 365,
       tracing: false,
     },
+    // Names default to `<name>-smart-front`, composed in ./resolve.ts.
+    smartFront: {
+      enabled: true,
+      publicClient: true,
+      memoryMiB: 256,
+      // Cognito answers in well under a second; 9 s is for a slow one, inside API Gateway's 30.
+      timeoutSeconds: 10,
+      logRetentionDays: 365,
+      tracing: false,
+      // A launch is two requests per person; far above a clinic's sign-ins, far below a flood's.
+      throttlingRateLimit: 20,
+      throttlingBurstLimit: 40,
+    },
     // Claim names, algorithms, lifetime and endpoints come from the preset (./authorization-server-presets.ts).
     externalAuthorizationServer: {
       validation: "oidc",

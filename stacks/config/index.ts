@@ -12,6 +12,7 @@ export type {
   ResolvedIdentityClaims,
   ResolvedImportExport,
   ResolvedSmart,
+  ResolvedSmartFront,
   ResolvedValidator,
 } from "./resolve";
 export { assertValidConfig, configProblems } from "./rules";

@@ -12,6 +12,10 @@ export type ResolvedIdentityClaims = Resolved<config.IdentityClaimsConfig, typeo
   readonly functionName: string;
   readonly roleName: string;
 };
+export type ResolvedSmartFront = Omit<Resolved<config.SmartFrontConfig, typeof DEFAULTS.smart.smartFront>, "enabled"> & {
+  readonly functionName: string;
+  readonly roleName: string;
+};
 export type ResolvedImportExport = Resolved<config.ImportExportConfig, typeof DEFAULTS.importExport>;
 export type ResolvedRemoteState = Required<Omit<config.RemoteStateConfig, "kmsKeyId">> & Pick<config.RemoteStateConfig, "kmsKeyId">;
 
@@ -22,7 +26,7 @@ export type ResolvedExternalAuthorizationServer = Resolved<config.ExternalAuthor
     readonly userinfoEndpoint?: string;
   };
 
-type SmartSections = "cognito" | "validator" | "identityClaims" | "externalAuthorizationServer";
+type SmartSections = "cognito" | "validator" | "identityClaims" | "externalAuthorizationServer" | "smartFront";
 export type ResolvedSmart = Resolved<Omit<config.SmartConfig, SmartSections>, Omit<typeof DEFAULTS.smart, SmartSections>> & {
   /** The Cognito user pool; absent with an external authorization server, unless (wrongly) given too. */
   readonly cognito?: ResolvedCognito;
@@ -31,6 +35,10 @@ export type ResolvedSmart = Resolved<Omit<config.SmartConfig, SmartSections>, Om
   readonly identityClaims?: ResolvedIdentityClaims;
   /** Absent when the authorization server is Cognito. */
   readonly externalAuthorizationServer?: ResolvedExternalAuthorizationServer;
+  /** Present when the front is deployed: Cognito with a client for people, and not turned off. */
+  readonly smartFront?: ResolvedSmartFront;
+  /** The front as configured, whether or not it is deployed, for the rules. */
+  readonly smartFrontGiven?: config.SmartFrontConfig;
 };
 
 type Sections = "datastore" | "smart" | "importExport" | "remoteState";
@@ -70,7 +78,7 @@ export function resolveConfig(given: config.HealthLakeSmartConfig): ResolvedConf
 }
 
 function resolveSmart(
-  { cognito, validator, identityClaims, externalAuthorizationServer: external, ...smart }: config.SmartConfig,
+  { cognito, validator, identityClaims, externalAuthorizationServer: external, smartFront, ...smart }: config.SmartConfig,
   stackName: string,
 ): ResolvedSmart {
   const {
@@ -78,16 +86,31 @@ function resolveSmart(
     validator: validatorDefaults,
     identityClaims: identityClaimsDefaults,
     externalAuthorizationServer: externalDefaults,
+    smartFront: smartFrontDefaults,
     ...smartDefaults
   } = DEFAULTS.smart;
+  // With an external server, a Cognito section given as well is kept, for the rules to refuse.
+  const resolvedCognito = external && !cognito ? undefined : withDefaults(cognitoDefaults, cognito);
+  const front = withDefaults(smartFrontDefaults, smartFront);
+  const deployed = front.enabled && !external && resolvedCognito?.oauthFlows.includes("code") === true;
   return {
     ...withDefaults(smartDefaults, smart),
-    // With an external server, a Cognito section given as well is kept, for the rules to refuse.
-    cognito: external && !cognito ? undefined : withDefaults(cognitoDefaults, cognito),
+    cognito: resolvedCognito,
     validator: withDefaults(validatorDefaults, validator),
     identityClaims: identityClaims && resolveIdentityClaims(identityClaims, identityClaimsDefaults, stackName),
     externalAuthorizationServer: external && resolveExternal(external, externalDefaults),
+    smartFront: deployed ? resolveSmartFront(front, stackName) : undefined,
+    smartFrontGiven: smartFront,
   };
+}
+
+// Derived defaults: the stack's name keeps two environments in one account apart.
+function resolveSmartFront(
+  { enabled: _enabled, ...front }: Resolved<config.SmartFrontConfig, typeof DEFAULTS.smart.smartFront>,
+  stackName: string,
+): ResolvedSmartFront {
+  const functionName = front.functionName ?? `${stackName}-smart-front`;
+  return { ...front, functionName, roleName: front.roleName ?? functionName };
 }
 
 // Derived defaults: the preset's, else the generic ones; endpoints from the preset and the issuer.

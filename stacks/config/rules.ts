@@ -198,6 +198,7 @@ export const accountGuard: ConfigRule = (config) => {
     ["datastore.kmsKeyArn", config.datastore.kmsKeyArn],
     ["smart.validator.logKmsKeyArn", config.smart?.validator.logKmsKeyArn],
     ["smart.identityClaims.logKmsKeyArn", config.smart?.identityClaims?.logKmsKeyArn],
+    ["smart.smartFront.logKmsKeyArn", config.smart?.smartFront?.logKmsKeyArn],
     ["smart.cognito.sms.snsCallerArn", config.smart?.cognito?.sms?.snsCallerArn],
   ] as const;
   return arns.flatMap(([field, arn]) => {
@@ -316,6 +317,45 @@ export const identityClaimsFunction: ConfigRule = ({ smart }) => {
   }
   if (!ROLE_NAME.test(claims.roleName)) {
     problems.push(`smart.identityClaims.roleName ${show(claims.roleName)} is not an IAM role name: use 1–64 letters, digits and +=,.@_-`);
+  }
+  return problems;
+};
+
+const SMART_FRONT = "smart.smartFront";
+/** The SMART front: Cognito's, for its client for people, inside Lambda's and API Gateway's limits. */
+export const smartFrontSettings: ConfigRule = ({ smart }) => {
+  const given = smart?.smartFrontGiven;
+  if (given && given.enabled !== false) {
+    if (smart?.externalAuthorizationServer)
+      return [`${SMART_FRONT} is the SMART front for Cognito, but ${EXTERNAL} replaces Cognito and serves SMART apps itself: remove smartFront`];
+    if (!smart?.cognito?.oauthFlows.includes("code"))
+      return [`${SMART_FRONT} serves people's SMART apps, but smart.cognito.oauthFlows has no "code" client for people: add "code", or remove smartFront`];
+  }
+  const front = smart?.smartFront;
+  if (!front) return [];
+  const problems = functionLimits(SMART_FRONT, front.memoryMiB, front.timeoutSeconds, 29, "API Gateway waits at most 30 s", front.logRetentionDays);
+  if (front.timeoutSeconds < 2)
+    problems.push(`${SMART_FRONT}.timeoutSeconds ${front.timeoutSeconds} leaves Cognito no time: use at least 2 (the front waits 1 s less)`);
+  if (!FUNCTION_NAME.test(front.functionName) || front.functionName.length > 50) {
+    problems.push(
+      `${SMART_FRONT}.functionName ${show(front.functionName)} is not a name for the function and its API: use 1–50 letters, digits, hyphens and underscores`,
+    );
+  }
+  if (front.reservedConcurrency !== undefined && !(Number.isInteger(front.reservedConcurrency) && front.reservedConcurrency >= 1)) {
+    problems.push(`${SMART_FRONT}.reservedConcurrency ${front.reservedConcurrency} would stop every launch: use a whole number of at least 1`);
+  }
+  if (!ROLE_NAME.test(front.roleName)) {
+    problems.push(`${SMART_FRONT}.roleName ${show(front.roleName)} is not an IAM role name: use 1–64 letters, digits and +=,.@_-`);
+  }
+  if (!(typeof front.throttlingRateLimit === "number" && front.throttlingRateLimit > 0 && front.throttlingRateLimit <= 10_000)) {
+    problems.push(
+      `${SMART_FRONT}.throttlingRateLimit ${show(front.throttlingRateLimit)} would refuse every request or exceed an account's limit: use 1 to 10000 requests per second`,
+    );
+  }
+  if (!(Number.isInteger(front.throttlingBurstLimit) && front.throttlingBurstLimit >= 1 && front.throttlingBurstLimit <= 5_000)) {
+    problems.push(
+      `${SMART_FRONT}.throttlingBurstLimit ${show(front.throttlingBurstLimit)} would refuse every request or exceed an account's limit: use a whole number from 1 to 5000`,
+    );
   }
   return problems;
 };
@@ -459,6 +499,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   userPoolTier,
   peopleNeedIdentityClaims,
   identityClaimsFunction,
+  smartFrontSettings,
   testUserIdentities,
   externalReplacesCognito,
   externalEndpoints,

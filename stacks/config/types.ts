@@ -93,6 +93,46 @@ export interface SmartConfig {
    * endpoints, and the validator verifies its tokens. Absent: Cognito. Not with `cognito` or `identityClaims`.
    */
   readonly externalAuthorizationServer?: ExternalAuthorizationServerConfig;
+  /**
+   * The SMART front for Cognito: `/authorize` and `/token` as SMART apps expect them (API Gateway and a
+   * Lambda), advertised in discovery instead of Cognito's own, with a public app client beside the
+   * confidential one. On whenever Cognito has a client for people (`cognito.oauthFlows` "code").
+   */
+  readonly smartFront?: SmartFrontConfig;
+}
+
+export interface SmartFrontConfig {
+  /**
+   * `false`: no front. Discovery then names Cognito's endpoints and withdraws what only the front
+   * delivers: `launch-standalone`, `context-standalone-patient`, `sso-openid-connect`, `client-public`,
+   * and the scopes `fhirUser` and `offline_access`.
+   */
+  readonly enabled?: boolean;
+  /** A public app client (no secret; the front requires PKCE) for browser and mobile apps, at `aws_cognito_user_pool_client.public`. */
+  readonly publicClient?: boolean;
+  /** Absent: `<name>-smart-front`. Also names the API. */
+  readonly functionName?: string;
+  /** Absent: the function name. */
+  readonly roleName?: string;
+  readonly memoryMiB?: number;
+  /** Lambda timeout; the front waits for Cognito 1 s less. API Gateway waits at most 30 s. */
+  readonly timeoutSeconds?: number;
+  /** Retention of the function's and the API's access log groups, a CloudWatch Logs value. */
+  readonly logRetentionDays?: number;
+  /** Customer-managed key for both log groups; its policy must allow `logs.<region>.amazonaws.com`. Absent: CloudWatch Logs' own encryption. */
+  readonly logKmsKeyArn?: string;
+  /**
+   * Executions kept for the front, and its ceiling: a flood of launches then cannot take the account's
+   * unreserved pool from other functions. Lambda keeps 100 of the account's executions unreserved.
+   * Absent: none (the account's unreserved pool; API Gateway's throttling still applies).
+   */
+  readonly reservedConcurrency?: number;
+  /** AWS X-Ray active tracing. */
+  readonly tracing?: boolean;
+  /** Requests per second each route accepts in the steady state (API Gateway stage throttling). */
+  readonly throttlingRateLimit?: number;
+  /** Requests each route accepts at once above the steady rate. */
+  readonly throttlingBurstLimit?: number;
 }
 
 /** How the validator verifies an external server's tokens. */

@@ -90,6 +90,11 @@ export interface AuthorizationServerProps extends Omit<ResolvedCognito, "domainP
    * `custom:patient_id`), which the app clients may read and never write. @default - no trigger, no attributes
    */
   readonly preTokenGenerationLambdaArn?: string;
+  /**
+   * A public app client for people beside the confidential one: no secret, for browser and mobile apps,
+   * which must use PKCE (the SMART front requires it). @default false
+   */
+  readonly publicClient?: boolean;
 }
 
 /** The identity attributes in the pool schema: strings an administrator sets, bounded in length. */
@@ -115,6 +120,8 @@ export class AuthorizationServer extends Construct {
   readonly resourceServers: Record<string, CognitoResourceServer>;
   /** One app client per OAuth flow, in the configured order; the first is at the reference address `client`. */
   readonly clients: readonly { readonly flow: OAuthFlow; readonly address: string; readonly client: CognitoUserPoolClient }[];
+  /** With `publicClient`: the app client without a secret, at `aws_cognito_user_pool_client.public`. */
+  readonly publicClient?: CognitoUserPoolClient;
   readonly urls: CognitoUrls;
   /** Every scope some app client may request, as it appears in a token's `scope` claim. */
   readonly clientScopes: string[];
@@ -181,37 +188,48 @@ export class AuthorizationServer extends Construct {
       "phone_number_verified",
       ...(trigger ? IDENTITY_SCHEMA.map((a) => customAttribute(a.name)) : []),
     ].sort();
+    const clientSettings = (flow: OAuthFlow) => ({
+      userPoolId: this.userPool.id,
+      preventUserExistenceErrors: "ENABLED",
+      allowedOauthFlows: [flow],
+      allowedOauthFlowsUserPoolClient: true,
+      allowedOauthScopes: clientScopes(flow, props.scopes),
+      callbackUrls: [...props.callbackUrls],
+      logoutUrls: [...props.logoutUrls],
+      supportedIdentityProviders: ["COGNITO"],
+      accessTokenValidity: props.tokenValidity.accessToken,
+      idTokenValidity: props.tokenValidity.idToken,
+      refreshTokenValidity: props.tokenValidity.refreshToken,
+      readAttributes,
+      writeAttributes: STANDARD_ATTRIBUTES,
+      tokenValidityUnits: [
+        {
+          accessToken: props.tokenValidityUnits.accessToken,
+          idToken: props.tokenValidityUnits.idToken,
+          refreshToken: props.tokenValidityUnits.refreshToken,
+        },
+      ],
+      // A client may only name scopes that already exist on a resource server.
+      dependsOn: Object.values(this.resourceServers),
+    });
     this.clients = props.oauthFlows.map((flow, i) => {
       const address = i === 0 ? "client" : CLIENT_KIND[flow];
       const client = new CognitoUserPoolClient(this, `client-${flow}`, {
         name: i === 0 ? props.clientName : `${props.clientName}-${CLIENT_KIND[flow]}`,
-        userPoolId: this.userPool.id,
         generateSecret: true,
-        preventUserExistenceErrors: "ENABLED",
-        allowedOauthFlows: [flow],
-        allowedOauthFlowsUserPoolClient: true,
-        allowedOauthScopes: clientScopes(flow, props.scopes),
-        callbackUrls: [...props.callbackUrls],
-        logoutUrls: [...props.logoutUrls],
-        supportedIdentityProviders: ["COGNITO"],
-        accessTokenValidity: props.tokenValidity.accessToken,
-        idTokenValidity: props.tokenValidity.idToken,
-        refreshTokenValidity: props.tokenValidity.refreshToken,
-        readAttributes,
-        writeAttributes: STANDARD_ATTRIBUTES,
-        tokenValidityUnits: [
-          {
-            accessToken: props.tokenValidityUnits.accessToken,
-            idToken: props.tokenValidityUnits.idToken,
-            refreshToken: props.tokenValidityUnits.refreshToken,
-          },
-        ],
-        // A client may only name scopes that already exist on a resource server.
-        dependsOn: Object.values(this.resourceServers),
+        ...clientSettings(flow),
       });
       client.overrideLogicalId(address);
       return { flow, address, client };
     });
+    if (props.publicClient) {
+      this.publicClient = new CognitoUserPoolClient(this, "client-public", {
+        name: `${props.clientName}-public`,
+        generateSecret: false,
+        ...clientSettings("code"),
+      });
+      this.publicClient.overrideLogicalId("public");
+    }
     this.clientScopes = [...new Set(props.oauthFlows.flatMap((flow) => clientScopes(flow, props.scopes)))];
 
     if (props.singleTestUser) {

@@ -17,6 +17,8 @@ import { PreTokenGenerationFunction } from "./pre-token-generation-function";
 import type { IdentityProviderSettings } from "./fhir-datastore";
 import { SmartServiceRole } from "./smart-service-role";
 import { TokenValidatorFunction } from "./token-validator-function";
+import { SmartFront } from "./smart-front";
+import { SCOPES_THE_FRONT_ADVERTISES } from "../../smart/smart-front";
 
 export interface SmartOnFhirProps extends ResolvedSmart {
   /** The stack's name, in the default Cognito domain prefix. */
@@ -32,6 +34,8 @@ export interface SmartOnFhirProps extends ResolvedSmart {
   readonly preTokenGenerationBundling: NodejsBundleOptions;
   /** The identity provider update function's source and how to bundle it. */
   readonly identityProviderUpdateBundling: NodejsBundleOptions;
+  /** The SMART front's source and how to bundle it (with `smartFront`). */
+  readonly smartFrontBundling: NodejsBundleOptions;
 }
 
 /**
@@ -56,6 +60,8 @@ export class SmartOnFhir {
   readonly identityProvider: IdentityProviderSettings;
   /** Every scope a client may request, as it appears in a token's `scope`. */
   readonly clientScopes: readonly string[];
+  /** With `smartFront`: SMART's authorize and token endpoints in front of Cognito. */
+  readonly smartFront?: SmartFront;
   /** After `bind`: keeps the datastore's identity provider configuration in step, in place. */
   identityProviderUpdate?: IdentityProviderUpdate;
 
@@ -70,6 +76,7 @@ export class SmartOnFhir {
     this.authorizationServer = server.authorizationServer;
     this.preTokenGeneration = server.preTokenGeneration;
     this.externalAuthorizationServer = server.externalAuthorizationServer;
+    this.smartFront = server.smartFront;
     this.clientScopes = server.clientScopes;
 
     this.validator = new TokenValidatorFunction(scope, "token-validator", {
@@ -110,29 +117,40 @@ export class SmartOnFhir {
       singleTestUserPassword: cognito.singleTestUser && this.singleTestUserPassword(cognito.singleTestUser.username),
       testUserPasswordsVariable: cognito.testUsers.length > 0 ? this.testUserPasswords() : undefined,
       preTokenGenerationLambdaArn: trigger?.function.arn,
+      publicClient: props.smartFront?.publicClient,
     });
     trigger?.allowUserPool(auth.userPool.arn, props.accountId);
+    const front = props.smartFront && new SmartFront(scope, "smart-front", { ...props.smartFront, bundling: props.smartFrontBundling });
+    const clientIds = [...auth.clients.map(({ client }) => client.id), ...(auth.publicClient ? [auth.publicClient.id] : [])];
     return {
       authorizationServer: auth,
       preTokenGeneration: trigger,
+      smartFront: front,
       clientScopes: auth.clientScopes,
       keySetUrl: auth.urls.jwks,
       validatorEnvironment: {
         USER_POOL_ID: auth.userPool.id,
-        CLIENT_ID: clientIdList(auth.clients.map(({ client }) => client.id)),
+        CLIENT_ID: clientIdList(clientIds),
         JWKS_URI: auth.urls.jwks,
       },
       discovery: {
-        urls: auth.urls,
+        // SMART apps talk to the front, which talks to Cognito.
+        urls: front ? { ...auth.urls, ...front.urls } : auth.urls,
         oauthFlows: cognito.oauthFlows,
         // Only the trigger puts them into Cognito's tokens.
         patientClaim: trigger !== undefined,
         fhirUserClaim: trigger !== undefined,
-        // Every app client this stack creates has a secret.
-        clientAuthMethods: ["client_secret_basic", "client_secret_post"],
+        // Confidential clients have a secret; a public client has none and authenticates with PKCE.
+        clientAuthMethods: ["client_secret_basic", "client_secret_post", ...(auth.publicClient ? ["none"] : [])],
         tokenClaims: COGNITO_ACCESS_TOKEN_CLAIMS,
         // Cognito's authorize endpoint answers in the query string only: no fragment, no form_post.
         responseModes: ["query"],
+        // Without the front Cognito's own endpoints answer, which no SMART app completes a launch with.
+        smartLaunch: front !== undefined,
+        publicClients: auth.publicClient !== undefined,
+        // Cognito issues a refresh token with every authorization code grant.
+        refreshTokens: true,
+        extraScopes: front ? SCOPES_THE_FRONT_ADVERTISES : [],
       },
     };
   }
@@ -188,6 +206,17 @@ export class SmartOnFhir {
       reserveConcurrency: identityProviderUpdateReserves(props.validator),
       validatorPermissions,
     });
+    const auth = this.authorizationServer;
+    if (this.smartFront && auth) {
+      const people = auth.clients.filter(({ flow }) => flow === "code").map(({ client }) => client.id);
+      this.smartFront.connect({
+        cognitoBaseUrl: auth.urls.hostedUi,
+        fhirBaseUrl: datastore.datastoreEndpoint,
+        clientIds: [...people, ...(auth.publicClient ? [auth.publicClient.id] : [])],
+        redirectUris: props.cognito?.callbackUrls ?? [],
+        accountId: props.accountId,
+      });
+    }
   }
 
   /**
@@ -240,6 +269,7 @@ interface AuthorizationServerParts {
   readonly authorizationServer?: AuthorizationServer;
   readonly preTokenGeneration?: PreTokenGenerationFunction;
   readonly externalAuthorizationServer?: ExternalAuthorizationServer;
+  readonly smartFront?: SmartFront;
   readonly clientScopes: readonly string[];
   /** Read at deploy and shipped with the validator. */
   readonly keySetUrl?: string;
