@@ -10,7 +10,7 @@ export type Validator = (event: {
   datastoreEndpoint: string;
   operationName: string;
   bearerToken: string;
-}) => Promise<{ answer: { authPayload: { isAuthorized: boolean; scope?: string } }; logLines: string[] }>;
+}) => Promise<{ answer: { authPayload: { isAuthorized: boolean; scope?: string; patient?: string } }; logLines: string[] }>;
 
 export interface HealthLakeStandInOptions {
   /** The discovery document served at `.well-known/smart-configuration`. */
@@ -78,9 +78,17 @@ export class HealthLakeStandIn {
     const payload = answer.authPayload;
     if (!payload.isAuthorized || !(this.options.roleAllows ?? true) || !covers(payload.scope ?? "", operation))
       return void res.writeHead(403).end('{"message":"Forbidden"}');
-    res
-      .writeHead(200, { "content-type": "application/fhir+json" })
-      .end(JSON.stringify({ resourceType: operation.name === "GetCapabilities" ? "CapabilityStatement" : "Bundle" }));
+    // Fine-grained authorization: a token bound to a patient reads that patient's record, no other.
+    const [type, id] = path.split(/[?]/)[0].split("/");
+    if (operation.name === "ReadResource" && type === "Patient" && payload.patient !== undefined && id !== payload.patient)
+      return void res.writeHead(403).end('{"message":"Forbidden"}');
+    const resource =
+      operation.name === "GetCapabilities"
+        ? { resourceType: "CapabilityStatement" }
+        : operation.name === "ReadResource"
+          ? { resourceType: type, id }
+          : { resourceType: "Bundle" };
+    res.writeHead(200, { "content-type": "application/fhir+json" }).end(JSON.stringify(resource));
   }
 
   /** The runtime's REPORT line and the validator's own lines, as events of its log group. */

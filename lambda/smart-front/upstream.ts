@@ -13,7 +13,7 @@ export function postFormWithin(timeoutMs: number): PostForm {
   return async (url, body, headers) => {
     const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const response = await fetch(url, { method: "POST", body, headers, signal, redirect: "manual" });
+      const response = await fetch(url, { method: "POST", body: new Uint8Array(body), headers, signal, redirect: "manual" });
       const reader = response.body?.getReader();
       const chunks: Uint8Array[] = [];
       let size = 0;
