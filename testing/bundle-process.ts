@@ -15,6 +15,8 @@ export interface BundleRun {
   readonly httpsLoaded: boolean;
   /** From spawning the process to its last answer. */
   readonly wallMs: number;
+  /** With `logLines`: what the bundle wrote to standard output, one log line each. */
+  readonly logLines: string[];
 }
 
 export interface BundleRunOptions {
@@ -24,6 +26,8 @@ export interface BundleRunOptions {
   readonly bundle?: string;
   /** The public key of the events' tokens: measure the verification floor beside each request. */
   readonly floorJwk?: object;
+  /** Keep the bundle's standard output (its log lines). @default false */
+  readonly logLines?: boolean;
 }
 
 /** Starts a new Node process on a validator bundle, as a Lambda cold start would, and sends it `count` requests. */
@@ -37,13 +41,17 @@ export function runBundle(env: NodeJS.ProcessEnv, count: number, events: readonl
     const started = performance.now();
     const child = spawn(node, [path.join(__dirname, "invoke-bundle.cjs"), bundle, String(count), eventsFile, ...(floorJwk ? [JSON.stringify(floorJwk)] : [])], {
       env,
-      stdio: ["ignore", "ignore", "pipe"],
+      stdio: ["ignore", options.logLines ? "pipe" : "ignore", "pipe"],
     });
     let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => {
+    let stdout = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
       stderr += chunk;
       const line = /^RESULT (.*)\n/m.exec(stderr);
-      if (line) resolve({ ...JSON.parse(line[1]), wallMs: performance.now() - started });
+      if (line) resolve({ ...JSON.parse(line[1]), wallMs: performance.now() - started, logLines: stdout.split("\n").filter(Boolean) });
     });
     child.on("exit", (code) => reject(new Error(`validator process exited (${code}) without a result: ${stderr.slice(0, 500)}`)));
   }).finally(removeEvents);

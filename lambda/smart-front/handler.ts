@@ -14,9 +14,9 @@ export type FrontHandler = (event: HttpApiEvent) => Promise<FrontResponse>;
  */
 export function frontHandler(settings: FrontSettings, post: PostForm, log: (line: string) => void): FrontHandler {
   return async (event) => {
-    const started = Date.now();
+    const started = performance.now();
     const route = routeOf(event ?? {});
-    let outcome: { response: FrontResponse; refused?: string; upstreamStatus?: number };
+    let outcome: { response: FrontResponse; refused?: string; upstreamStatus?: number; upstreamMs?: number };
     switch (route) {
       case SMART_FRONT_ROUTES.authorize:
         outcome = authorize(event.rawQueryString ?? "", settings);
@@ -30,9 +30,10 @@ export function frontHandler(settings: FrontSettings, post: PostForm, log: (line
       default:
         outcome = { response: text(404, "not found\n"), refused: "route" };
     }
-    const { response, refused, upstreamStatus } = outcome;
+    const { response, refused, upstreamStatus, upstreamMs } = outcome;
     const known = Object.values(SMART_FRONT_ROUTES) as string[];
-    log(JSON.stringify({ route: known.includes(route) ? route : "other", status: response.statusCode, refused, upstreamStatus, ms: Date.now() - started }));
+    const ms = Math.round((performance.now() - started) * 100) / 100;
+    log(JSON.stringify({ route: known.includes(route) ? route : "other", status: response.statusCode, refused, upstreamStatus, upstreamMs, ms }));
     return response;
   };
 }

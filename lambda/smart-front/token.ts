@@ -8,6 +8,8 @@ export interface TokenOutcome {
   readonly response: FrontResponse;
   /** Cognito's status, when it answered. */
   readonly upstreamStatus?: number;
+  /** How long Cognito took, when it was called. */
+  readonly upstreamMs?: number;
   /** Why the front answered itself: a fixed word, never a value of the request. */
   readonly refused?: "content_type" | "body" | "timeout" | "unreachable" | "too_large";
 }
@@ -38,17 +40,21 @@ export async function token(event: HttpApiEvent, settings: FrontSettings, post: 
   const forwarded: Record<string, string> = { "content-type": contentType };
   const authorization = header(event, "authorization");
   if (authorization !== undefined) forwarded.authorization = authorization;
+  const called = performance.now();
   const answer = await post(settings.tokenUrl, body, forwarded);
+  const upstreamMs = Math.round((performance.now() - called) * 100) / 100;
   if ("failure" in answer) {
     const status = answer.failure === "timeout" ? 504 : 502;
     return {
       response: json(status, { error: "temporarily_unavailable", error_description: "the authorization server did not answer; try again" }, headers),
       refused: answer.failure,
+      upstreamMs,
     };
   }
   const passThrough: TokenOutcome = {
     response: { statusCode: answer.status, headers: { "content-type": answer.contentType, ...headers }, body: answer.body },
     upstreamStatus: answer.status,
+    upstreamMs,
   };
   if (answer.status !== 200) return passThrough;
   let cognito: unknown;
@@ -59,5 +65,5 @@ export async function token(event: HttpApiEvent, settings: FrontSettings, post: 
   }
   if (cognito === null || typeof cognito !== "object" || Array.isArray(cognito)) return passThrough;
   const grantType = new URLSearchParams(body.toString("utf8")).get("grant_type") ?? undefined;
-  return { response: json(200, smartTokenResponse(cognito as Record<string, unknown>, grantType), headers), upstreamStatus: 200 };
+  return { response: json(200, smartTokenResponse(cognito as Record<string, unknown>, grantType), headers), upstreamStatus: 200, upstreamMs };
 }
