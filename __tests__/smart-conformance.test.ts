@@ -47,6 +47,13 @@ describe("discovery passes the SMART App Launch conformance checks", () => {
     expect(metadata.grant_types_supported).toEqual(["authorization_code", "refresh_token", "client_credentials"]);
   });
 
+  test("advertiseRefreshTokenGrant false: only the grants HealthLake documents, and discovery still passes", () => {
+    const strict: HealthLakeSmartConfig = { ...complete, name: "strict", smart: { ...complete.smart, smartFront: { advertiseRefreshTokenGrant: false } } };
+    const metadata = metadataOf(strict);
+    expect(metadata.grant_types_supported).toEqual(["authorization_code", "client_credentials"]);
+    expect(discoveryProblems(metadata)).toEqual([]);
+  });
+
   test("with the front off, none of what it delivers is advertised", () => {
     const metadata = metadataOf(frontOff);
     for (const capability of ["launch-standalone", "client-public", "context-standalone-patient", "sso-openid-connect"])
@@ -54,6 +61,7 @@ describe("discovery passes the SMART App Launch conformance checks", () => {
     expect(metadata.scopes_supported).not.toContain("fhirUser");
     expect(metadata.scopes_supported).not.toContain("offline_access");
     expect(String(metadata.authorization_endpoint)).toMatch(/amazoncognito\.com\/oauth2\/authorize$/);
+    expect(metadata.grant_types_supported).toEqual(["authorization_code", "client_credentials"]);
   });
 });
 

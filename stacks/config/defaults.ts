@@ -62,6 +62,7 @@ export const DEFAULTS = {
     smartFront: {
       enabled: true,
       publicClient: true,
+      advertiseRefreshTokenGrant: true,
       memoryMiB: 256,
       // Cognito answers in well under a second; 9 s is for a slow one, inside API Gateway's 30.
       timeoutSeconds: 10,

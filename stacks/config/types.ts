@@ -110,6 +110,13 @@ export interface SmartFrontConfig {
   readonly enabled?: boolean;
   /** A public app client (no secret; the front requires PKCE) for browser and mobile apps, at `aws_cognito_user_pool_client.public`. */
   readonly publicClient?: boolean;
+  /**
+   * `refresh_token` in discovery's `grant_types_supported`, as SMART asks. HealthLake's documentation
+   * names only `authorization_code` and `client_credentials` as valid there, while the reference gist
+   * deploys more: turn this off if `CreateFHIRDatastore` or `UpdateFHIRDatastore` refuses the metadata.
+   * Refresh works either way.
+   */
+  readonly advertiseRefreshTokenGrant?: boolean;
   /** Absent: `<name>-smart-front`. Also names the API. */
   readonly functionName?: string;
   /** Absent: the function name. */

@@ -148,8 +148,8 @@ export class SmartOnFhir {
         // Without the front Cognito's own endpoints answer, which no SMART app completes a launch with.
         smartLaunch: front !== undefined,
         publicClients: auth.publicClient !== undefined,
-        // Cognito issues a refresh token with every authorization code grant.
-        refreshTokens: true,
+        // Cognito issues a refresh token with every authorization code grant; the front tells SMART apps so.
+        refreshTokens: front !== undefined && props.smartFront?.advertiseRefreshTokenGrant === true,
         extraScopes: front ? SCOPES_THE_FRONT_ADVERTISES : [],
       },
     };
