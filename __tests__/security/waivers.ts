@@ -15,12 +15,12 @@ export const WAIVERS: readonly Waiver[] = [
   {
     rule: "CKV_AWS_116",
     reason:
-      "HealthLake invokes the validator, Cognito the trigger and Terraform the identity provider update, all synchronously; a dead-letter queue only receives failed asynchronous invocations.",
+      "HealthLake invokes the validator, Cognito the trigger, API Gateway the SMART front and Terraform the identity provider update, all synchronously; a dead-letter queue only receives failed asynchronous invocations.",
   },
   {
     rule: "CKV_AWS_117",
     reason:
-      "The validator reaches only the issuer's public JWKS over HTTPS, the trigger nothing at all, the identity provider update HealthLake's API; a VPC adds a NAT dependency, the usual cause of JWKS time-outs, and protects nothing.",
+      "The validator reaches only the issuer's public JWKS over HTTPS, the trigger nothing at all, the SMART front Cognito's public token endpoint, the identity provider update HealthLake's API; a VPC adds a NAT dependency, the usual cause of JWKS time-outs, and protects nothing.",
   },
   {
     rule: "CKV_AWS_272",
@@ -35,7 +35,7 @@ export const WAIVERS: readonly Waiver[] = [
   {
     rule: "CKV_AWS_158",
     reason:
-      "The validator's log lines hold no token, claim or PHI (decision, reason, client id, hashed subject), the trigger's no attribute value, the identity provider update's which fields changed; CloudWatch encrypts them at rest. `validator.logKmsKeyArn` and `identityClaims.logKmsKeyArn` add a customer-managed key.",
+      "The validator's log lines hold no token, claim or PHI (decision, reason, client id, hashed subject), the trigger's no attribute value, the SMART front's route, status and timing, the identity provider update's which fields changed; CloudWatch encrypts them at rest. `validator.logKmsKeyArn`, `identityClaims.logKmsKeyArn` and `smartFront.logKmsKeyArn` add a customer-managed key.",
   },
   {
     rule: "CKV_AWS_144",
