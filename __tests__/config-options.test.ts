@@ -251,8 +251,8 @@ describe("identity claims", () => {
   test.each([
     ["machines only, no claims", machinesOnly, ["client-confidential-symmetric", "permission-v1"]],
     [
-      "people with claims",
-      withSmart({ scopes: ["launch/patient", "patient/*.read", "user/*.read"] }),
+      "people with claims and a public client",
+      withSmart({ scopes: ["launch/patient", "patient/*.read", "user/*.read"], smartFront: { publicClientCallbackUrls: ["https://spa.example.org/cb"] } }),
       [
         "client-confidential-symmetric",
         "permission-v1",
@@ -265,13 +265,13 @@ describe("identity claims", () => {
       ],
     ],
     [
-      "people with claims, patient scopes only",
-      withSmart({ scopes: ["patient/*.read"] }),
+      "people with claims, patient scopes only, a public client",
+      withSmart({ scopes: ["patient/*.read"], smartFront: { publicClientCallbackUrls: ["https://spa.example.org/cb"] } }),
       ["client-confidential-symmetric", "permission-v1", "launch-standalone", "client-public", "permission-patient", "sso-openid-connect"],
     ],
     [
-      "people with claims, the front without a public client: no client-public",
-      withSmart({ scopes: ["patient/*.read"], smartFront: { publicClient: false } }),
+      "people with claims, the front without a public client (none unless it has callback URLs): no client-public",
+      withSmart({ scopes: ["patient/*.read"], smartFront: {} }),
       ["client-confidential-symmetric", "permission-v1", "launch-standalone", "permission-patient", "sso-openid-connect"],
     ],
     [

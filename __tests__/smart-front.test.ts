@@ -1,4 +1,4 @@
-import { allowedOrigins } from "../smart/smart-front";
+import { allowedOrigins, clientsEnvironment, parseClients } from "../smart/smart-front";
 import { authorize, cognitoScopes } from "../lambda/smart-front/authorize";
 import { corsHeaders, preflight } from "../lambda/smart-front/cors";
 import { frontHandler } from "../lambda/smart-front/handler";
@@ -13,8 +13,7 @@ const CALLBACK = "https://app.example.org/callback";
 const ENV = {
   COGNITO_BASE_URL: "https://smart.auth.us-west-2.amazoncognito.com",
   FHIR_BASE_URL: FHIR,
-  CLIENT_IDS: "people-client,public-client",
-  REDIRECT_URIS: `${CALLBACK} http://localhost:3000/callback`,
+  CLIENTS: `people-client https://server.example.org/callback\npublic-client ${CALLBACK} http://localhost:3000/callback`,
   UPSTREAM_TIMEOUT_MS: "5000",
 };
 const settings = readSettings(ENV);
@@ -40,7 +39,8 @@ describe("the front's settings", () => {
   test.each([
     ["COGNITO_BASE_URL", undefined, /COGNITO_BASE_URL/],
     ["COGNITO_BASE_URL", "http://smart.auth.us-west-2.amazoncognito.com", /https/],
-    ["CLIENT_IDS", "", /CLIENT_IDS/],
+    ["CLIENTS", "", /CLIENTS/],
+    ["CLIENTS", "people-client", /CLIENTS must give every client at least one callback URL/],
     ["UPSTREAM_TIMEOUT_MS", "30000", /UPSTREAM_TIMEOUT_MS/],
     ["UPSTREAM_TIMEOUT_MS", "soon", /UPSTREAM_TIMEOUT_MS/],
   ])("%s = %p is refused at init", (name, value, message) => {
@@ -67,6 +67,15 @@ describe("the front's settings", () => {
   });
 });
 
+test("CLIENTS pairs each client with its own callback URLs, as the stack writes them", () => {
+  const clients = [
+    { id: "a", redirectUris: ["https://a.example/cb", "http://localhost:1/cb"] },
+    { id: "b", redirectUris: ["https://b.example/cb"] },
+  ];
+  expect(parseClients(clientsEnvironment(clients))).toEqual(clients);
+  expect(settings.clients.get("public-client")?.has("https://server.example.org/callback")).toBe(false);
+});
+
 describe("translating SMART scopes for Cognito", () => {
   test.each([
     ["openid fhirUser launch/patient patient/*.rs offline_access", "openid launch/patient patient/*.rs"],
@@ -78,7 +87,15 @@ describe("translating SMART scopes for Cognito", () => {
     expect(cognitoScopes(requested)).toEqual({ scope: sent });
   });
 
-  test.each([[""], ["offline_access"], ["online_access offline_access"], ["launch patient/*.read"]])("%p is refused", (requested) => {
+  test.each([
+    [""],
+    ["offline_access"],
+    ["online_access offline_access"],
+    ["launch patient/*.read"],
+    ["launch\tpatient/*.rs"],
+    ["openid\u00a0launch"],
+    ['openid "x"'],
+  ])("%p is refused", (requested) => {
     expect(cognitoScopes(requested)).toHaveProperty("error");
   });
 });
@@ -115,6 +132,7 @@ describe("GET /authorize", () => {
     ["an unregistered redirect_uri", { redirect_uri: "https://attacker.example/steal" }, "redirect_uri"],
     ["a registered URI with a different path", { redirect_uri: `${CALLBACK}/../evil` }, "redirect_uri"],
     ["a registered URI plus a query", { redirect_uri: `${CALLBACK}?next=https://attacker.example` }, "redirect_uri"],
+    ["another client's callback", { redirect_uri: "https://server.example.org/callback" }, "redirect_uri"],
   ])("%s: a plain 400, no redirect", (_name, change, refused) => {
     const outcome = authorize(smartRequest(change), settings);
     expect(outcome.response.statusCode).toBe(400);
@@ -157,7 +175,8 @@ describe("GET /authorize", () => {
   test("any other repeated parameter is refused at the callback", () => {
     const back = location(`${smartRequest()}&scope=system/*.*`);
     expect(back.searchParams.get("error")).toBe("invalid_request");
-    expect(back.searchParams.get("error_description")).toMatch(/scope/);
+    // A fixed text: the parameter's name is the caller's, and the app may show the description.
+    expect(back.searchParams.get("error_description")).toBe("a parameter appears more than once");
   });
 });
 
@@ -279,6 +298,16 @@ describe("POST /token", () => {
     const { post, calls } = answering(ok);
     const outcome = await token(request, settings, post);
     expect(outcome).toMatchObject({ response: { statusCode: 400 }, refused });
+    expect(calls).toHaveLength(0);
+  });
+
+  test.each([
+    ["a line break in the client's authentication", { authorization: "Basic abc\r\nx-injected: 1" }],
+    ["a non-ASCII content type", { "content-type": "application/x-www-form-urlencoded; charset=\u00e9" }],
+  ])("%s is refused as the caller's error, not Cognito's", async (_name, headers) => {
+    const { post, calls } = answering(ok);
+    const outcome = await token(event({}, headers), settings, post);
+    expect(outcome).toMatchObject({ response: { statusCode: 400 }, refused: "header" });
     expect(calls).toHaveLength(0);
   });
 

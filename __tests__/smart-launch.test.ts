@@ -28,6 +28,7 @@ const json = synthJson(complete);
 const REGION = "us-east-1";
 const POOL = `${REGION}_SmartPool`;
 const CALLBACK = "http://localhost:3000/callback";
+const CONFIDENTIAL_CALLBACK = "https://app.example.org/callback";
 const CONFIDENTIAL = { id: "people-client", secret: "people-secret" };
 const PUBLIC = { id: "public-client" };
 const PATIENT: StandInUser = { username: "patient", attributes: { "custom:fhir_user": "Patient/example-patient", "custom:patient_id": "example-patient" } };
@@ -73,23 +74,22 @@ describe("a SMART app launches through the front, with fhirclient", () => {
   let api: HttpApiStandIn;
   let healthLake: HealthLakeStandIn;
   let metadata: Record<string, unknown>;
-  const caOptions = https.globalAgent.options.ca;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "smart-launch-"));
     fs.writeFileSync(path.join(dir, "ca.pem"), loopbackCertificate().cert);
-    // fhirclient (cross-fetch) uses Node's global agent: trust the loopback certificate there.
-    https.globalAgent.options.ca = loopbackCertificate().cert;
     const env = { PATH: process.env.PATH, AWS_REGION: REGION, NODE_EXTRA_CA_CERTS: path.join(dir, "ca.pem") };
 
     trigger = await BundleChild.start(BUILT_PRE_TOKEN_GENERATION, env);
     const scopes = json.resource.aws_cognito_user_pool_client.public.allowed_oauth_scopes as string[];
-    const redirectUris = json.resource.aws_cognito_user_pool_client.public.callback_urls as string[];
+    const callbacks = (address: string) => json.resource.aws_cognito_user_pool_client[address].callback_urls as string[];
+    expect(callbacks("client")).toEqual([CONFIDENTIAL_CALLBACK]);
+    expect(callbacks("public")).toContain(CALLBACK);
     cognito = new CognitoStandIn(
       { region: REGION, userPoolId: POOL },
       [
-        { ...CONFIDENTIAL, redirectUris, scopes },
-        { ...PUBLIC, redirectUris, scopes },
+        { ...CONFIDENTIAL, redirectUris: callbacks("client"), scopes },
+        { ...PUBLIC, redirectUris: callbacks("public"), scopes },
       ],
       async (user, clientId, requested) => {
         const event: PreTokenGenerationEvent = {
@@ -135,7 +135,9 @@ describe("a SMART app launches through the front, with fhirclient", () => {
     // The stack's own discovery document, as the datastore is created with it.
     const template = decodeJsonencode(json.resource.awscc_healthlake_fhir_datastore.this.identity_provider_configuration.metadata);
     metadata = JSON.parse(resolve(JSON.stringify(template), references));
+    // Plain HTTP: fhirclient, in this process, reaches it and the API with Node's global agent, left untouched.
     healthLake = new HealthLakeStandIn({
+      plainHttp: true,
       metadata,
       logFile: path.join(dir, "log.json"),
       validator: async (event) => ({ answer: await validator.invoke(event), logLines: await validator.takeLines(1) }),
@@ -151,7 +153,6 @@ describe("a SMART app launches through the front, with fhirclient", () => {
   });
 
   afterAll(async () => {
-    https.globalAgent.options.ca = caOptions;
     for (const child of [front, trigger, validator]) child?.stop();
     await Promise.all([cognito?.stop(), api?.stop(), healthLake?.stop()]);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -170,6 +171,7 @@ describe("a SMART app launches through the front, with fhirclient", () => {
   /** fhirclient's authorize, the browser's redirects (front, hosted UI, back to the app), and fhirclient's ready. */
   async function launch(options: Launch): Promise<{ client: Client; hops: string[] }> {
     const { user, refreshTokenWithClientId, ...params } = options;
+    const callback = params.clientSecret === undefined ? CALLBACK : CONFIDENTIAL_CALLBACK;
     cognito.signIn(user);
     const session: Record<string, unknown> = {};
     const app = (url: string) =>
@@ -177,13 +179,13 @@ describe("a SMART app launches through the front, with fhirclient", () => {
     const start = await app("http://localhost:3000/launch").authorize({
       ...params,
       iss: healthLake.base,
-      redirectUri: CALLBACK,
+      redirectUri: callback,
       pkceMode: params.pkceMode ?? "required",
       noRedirect: true,
     });
     const hops: string[] = [];
     let location = String(start);
-    while (!location.startsWith(`${CALLBACK}?`)) {
+    while (!location.startsWith(`${callback}?`)) {
       const hop = await get(location);
       expect(hop.status).toBe(302);
       location = hop.location ?? "";

@@ -65,8 +65,7 @@ async function main(): Promise<void> {
     NODE_EXTRA_CA_CERTS: path.join(dir, "ca.pem"),
     COGNITO_BASE_URL: `https://127.0.0.1:${(cognito.address() as AddressInfo).port}`,
     FHIR_BASE_URL: `${FHIR}/`,
-    CLIENT_IDS: "bench-client,other-client",
-    REDIRECT_URIS: `${CALLBACK} http://localhost:3000/callback`,
+    CLIENTS: `bench-client ${CALLBACK}\nother-client http://localhost:3000/callback`,
     UPSTREAM_TIMEOUT_MS: "9000",
   };
   try {

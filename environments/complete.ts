@@ -36,7 +36,7 @@ export const complete: HealthLakeSmartConfig = {
       deletionProtection: "ACTIVE",
       mfaConfiguration: "OPTIONAL",
       oauthFlows: ["code", "client_credentials"],
-      callbackUrls: ["https://app.example.org/callback", "http://localhost:3000/callback"],
+      callbackUrls: ["https://app.example.org/callback"],
       logoutUrls: ["https://app.example.org/"],
       tokenValidity: { accessToken: 15, idToken: 15, refreshToken: 1 },
       tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "days" },
@@ -73,6 +73,8 @@ export const complete: HealthLakeSmartConfig = {
     },
     // SMART apps launch through /authorize and /token in front of Cognito, with a public client for browser apps.
     smartFront: {
+      // The public client's own: none may be a callback URL of the confidential client.
+      publicClientCallbackUrls: ["https://app.example.org/browser-callback", "http://localhost:3000/callback"],
       functionName: "healthlake-smart-complete-front",
       roleName: "healthlake-smart-complete-front",
       memoryMiB: 256,

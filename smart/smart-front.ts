@@ -9,10 +9,11 @@ export const SMART_FRONT_ENVIRONMENT = {
   cognitoBaseUrl: "COGNITO_BASE_URL",
   /** The datastore's FHIR base URL: the `aud` a SMART app must send. */
   fhirBaseUrl: "FHIR_BASE_URL",
-  /** The app clients people sign in with, comma-separated: the only ones the front sends to Cognito. */
-  clientIds: "CLIENT_IDS",
-  /** Their registered callback URLs, space-separated (a URL has no space): the only places an error is sent back to. */
-  redirectUris: "REDIRECT_URIS",
+  /**
+   * The app clients people sign in with, each with its own callback URLs (`clientsEnvironment`): the only
+   * clients the front sends to Cognito, and the only places it sends a browser back to.
+   */
+  clients: "CLIENTS",
   /** How long the token endpoint waits for Cognito, in milliseconds. */
   upstreamTimeoutMs: "UPSTREAM_TIMEOUT_MS",
 } as const;
@@ -38,6 +39,28 @@ export const SCOPES_THE_FRONT_DELIVERS = ["fhirUser", "offline_access", "online_
 
 /** What the front adds to Cognito's discovery: the scopes above that discovery may advertise. */
 export const SCOPES_THE_FRONT_ADVERTISES = ["fhirUser", "offline_access"] as const;
+
+/** An app client for people and the callback URLs registered for it. */
+export interface FrontClient {
+  readonly id: string;
+  readonly redirectUris: readonly string[];
+}
+
+/**
+ * `CLIENTS`: one client per line, its id then its callback URLs, separated by spaces (neither an id nor
+ * a URL holds a space or a line break). Values may be Terraform references: the text is only joined.
+ */
+export const clientsEnvironment = (clients: readonly FrontClient[]): string =>
+  clients.map(({ id, redirectUris }) => [id, ...redirectUris].join(" ")).join("\n");
+
+/** The clients `clientsEnvironment` wrote. */
+export function parseClients(text: string): FrontClient[] {
+  return text
+    .split("\n")
+    .map((line) => line.split(" ").filter(Boolean))
+    .filter((words) => words.length > 0)
+    .map(([id, ...redirectUris]) => ({ id, redirectUris }));
+}
 
 /**
  * The origins a browser app may call the token endpoint from: those of the registered callback URLs,

@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import * as http from "node:http";
 import * as https from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -21,6 +22,11 @@ export interface HealthLakeStandInOptions {
   readonly roleAllows?: boolean;
   /** Discovery answers only SigV4-signed requests. */
   readonly signedDiscovery?: boolean;
+  /**
+   * Serve plain HTTP on loopback, for a client in this process that cannot be given the loopback
+   * certificate without changing Node's global agent for every other test. @default false: HTTPS
+   */
+  readonly plainHttp?: boolean;
   /** Where the validator's log group is written, as CloudWatch Logs events (`testing/mock-cloudwatch-logs.cjs` reads it). */
   readonly logFile: string;
 }
@@ -35,7 +41,7 @@ export const STAND_IN_DATASTORE_ENDPOINT = "https://healthlake.us-east-1.amazona
  * Each invocation is logged as the Lambda runtime and the validator would log it.
  */
 export class HealthLakeStandIn {
-  private server?: https.Server;
+  private server?: http.Server;
   base = "";
 
   constructor(private readonly options: HealthLakeStandInOptions) {
@@ -43,12 +49,14 @@ export class HealthLakeStandIn {
   }
 
   async start(): Promise<string> {
-    const server = https.createServer(loopbackCertificate(), (req, res) => {
+    const handle = (req: IncomingMessage, res: ServerResponse) => {
       this.handle(req, res).catch(() => res.writeHead(500).end());
-    });
+    };
+    const server = this.options.plainHttp ? http.createServer(handle) : https.createServer(loopbackCertificate(), handle);
     this.server = server;
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    this.base = `https://127.0.0.1:${(server.address() as AddressInfo).port}/datastore/0123456789abcdef0123456789abcdef/r4/`;
+    const scheme = this.options.plainHttp ? "http" : "https";
+    this.base = `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}/datastore/0123456789abcdef0123456789abcdef/r4/`;
     return this.base;
   }
 

@@ -32,10 +32,13 @@ const FORWARDED = [
 
 // RFC 7636: a base64url SHA-256 digest, 43 characters.
 const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
+// RFC 6749 section 3.3: a scope token is printable ASCII without space, `"` and `\`; scopes are separated by single spaces.
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 
 /** The scopes to ask Cognito for: SMART's own dropped, `openid` added for `fhirUser` (it lives in the ID token). */
 export function cognitoScopes(requested: string): { readonly scope: string } | { readonly error: string } {
   const scopes = [...new Set(requested.split(" ").filter(Boolean))];
+  if (!scopes.every((scope) => SCOPE_TOKEN.test(scope))) return { error: "scope holds a character no scope may have" };
   if (scopes.includes("launch")) return { error: "scope launch is an EHR launch, which needs an EHR: use a standalone launch (launch/patient)" };
   const delivered: readonly string[] = SCOPES_THE_FRONT_DELIVERS;
   const kept = scopes.filter((scope) => !delivered.includes(scope));
@@ -56,9 +59,9 @@ export function authorize(rawQuery: string, settings: FrontSettings): AuthorizeO
   const once = (name: string) => params.getAll(name).length <= 1;
   const clientId = params.get("client_id");
   const redirectUri = params.get("redirect_uri");
-  if (!once("client_id") || clientId === null || !settings.clientIds.has(clientId))
-    return refuse("client", "client_id is missing or is not an app client for people of this server");
-  if (!once("redirect_uri") || redirectUri === null || !settings.redirectUris.has(redirectUri))
+  const registered = clientId === null ? undefined : settings.clients.get(clientId);
+  if (!once("client_id") || registered === undefined) return refuse("client", "client_id is missing or is not an app client for people of this server");
+  if (!once("redirect_uri") || redirectUri === null || !registered.has(redirectUri))
     return refuse("redirect_uri", "redirect_uri is missing or is not a callback URL registered for this client");
 
   // From here on the app hears of a refusal at its own callback, with its state (RFC 6749 section 4.1.2.1).
@@ -71,7 +74,8 @@ export function authorize(rawQuery: string, settings: FrontSettings): AuthorizeO
     return { response: { statusCode: 302, headers: { location: location.href, "cache-control": "no-store" }, body: "" }, refused };
   };
   const repeated = [...new Set(params.keys())].find((name) => !once(name));
-  if (repeated !== undefined) return back("repeated", "invalid_request", `parameter ${repeated} appears more than once`);
+  // A fixed description: the app's callback may show it, and a parameter's name is the caller's text.
+  if (repeated !== undefined) return back("repeated", "invalid_request", "a parameter appears more than once");
   if (params.get("response_type") !== "code") return back("response_type", "unsupported_response_type", "response_type must be code");
   if (!state) return back("state", "invalid_request", "state is required");
   if (params.has("launch")) return back("launch", "invalid_request", "an EHR launch (launch) needs an EHR: use a standalone launch");

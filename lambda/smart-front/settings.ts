@@ -1,4 +1,4 @@
-import { SMART_FRONT_ENVIRONMENT as ENV, allowedOrigins } from "../../smart/smart-front";
+import { SMART_FRONT_ENVIRONMENT as ENV, allowedOrigins, parseClients } from "../../smart/smart-front";
 
 /** What the front knows of its deployment, read once at init from the environment the stack wrote. */
 export interface FrontSettings {
@@ -8,8 +8,8 @@ export interface FrontSettings {
   readonly tokenUrl: string;
   /** The FHIR base URL without its trailing slash: what `aud` must name. */
   readonly fhirBaseUrl: string;
-  readonly clientIds: ReadonlySet<string>;
-  readonly redirectUris: ReadonlySet<string>;
+  /** Each client for people and its own callback URLs: a code is only ever sent to the client it is for. */
+  readonly clients: ReadonlyMap<string, ReadonlySet<string>>;
   /** Browser origins allowed to call the token endpoint. */
   readonly origins: ReadonlySet<string>;
   readonly upstreamTimeoutMs: number;
@@ -25,7 +25,8 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
   const cognito = new URL(value(ENV.cognitoBaseUrl));
   if (cognito.protocol !== "https:") throw new Error(`${ENV.cognitoBaseUrl} must be an https URL`);
   const base = cognito.href.replace(/\/$/, "");
-  const redirectUris = value(ENV.redirectUris).split(" ").filter(Boolean);
+  const clients = parseClients(value(ENV.clients));
+  if (clients.some(({ redirectUris }) => redirectUris.length === 0)) throw new Error(`${ENV.clients} must give every client at least one callback URL`);
   const timeout = Number(value(ENV.upstreamTimeoutMs));
   if (!Number.isInteger(timeout) || timeout < 100 || timeout > 29_000)
     throw new Error(`${ENV.upstreamTimeoutMs} must be a whole number of milliseconds, 100 to 29000`);
@@ -33,9 +34,8 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     authorizeUrl: `${base}/oauth2/authorize`,
     tokenUrl: `${base}/oauth2/token`,
     fhirBaseUrl: withoutTrailingSlash(value(ENV.fhirBaseUrl)),
-    clientIds: new Set(value(ENV.clientIds).split(",").filter(Boolean)),
-    redirectUris: new Set(redirectUris),
-    origins: new Set(allowedOrigins(redirectUris)),
+    clients: new Map(clients.map(({ id, redirectUris }) => [id, new Set(redirectUris)])),
+    origins: new Set(allowedOrigins(clients.flatMap(({ redirectUris }) => redirectUris))),
     upstreamTimeoutMs: timeout,
   };
 }

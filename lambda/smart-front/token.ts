@@ -11,8 +11,11 @@ export interface TokenOutcome {
   /** How long Cognito took, when it was called. */
   readonly upstreamMs?: number;
   /** Why the front answered itself: a fixed word, never a value of the request. */
-  readonly refused?: "content_type" | "body" | "timeout" | "unreachable" | "too_large";
+  readonly refused?: "content_type" | "header" | "body" | "timeout" | "unreachable" | "too_large";
 }
+
+// What may be forwarded as a header value: visible ASCII and spaces, nothing that could end a header.
+const HEADER_VALUE = /^[\x20-\x7E]*$/;
 
 // RFC 6749 section 5.1: token responses are never cached.
 const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
@@ -37,8 +40,10 @@ export async function token(event: HttpApiEvent, settings: FrontSettings, post: 
       refused: "body",
     };
 
-  const forwarded: Record<string, string> = { "content-type": contentType };
   const authorization = header(event, "authorization");
+  if (!HEADER_VALUE.test(contentType) || (authorization !== undefined && !HEADER_VALUE.test(authorization)))
+    return { response: json(400, { error: "invalid_request", error_description: "a header holds a character it may not" }, headers), refused: "header" };
+  const forwarded: Record<string, string> = { "content-type": contentType };
   if (authorization !== undefined) forwarded.authorization = authorization;
   const called = performance.now();
   const answer = await post(settings.tokenUrl, body, forwarded);

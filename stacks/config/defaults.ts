@@ -61,7 +61,6 @@ export const DEFAULTS = {
     // Names default to `<name>-smart-front`, composed in ./resolve.ts.
     smartFront: {
       enabled: true,
-      publicClient: true,
       advertiseRefreshTokenGrant: true,
       memoryMiB: 256,
       // Cognito answers in well under a second; 9 s is for a slow one, inside API Gateway's 30.

@@ -52,22 +52,36 @@ export const cognitoDomainPrefix: ConfigRule = ({ name, smart }) => {
     : [`smart.cognito.domainPrefix ${show(given)} breaks Cognito's domain prefix rules: ${problem}`];
 };
 
-export const redirectUrls: ConfigRule = ({ smart }) =>
-  (["callbackUrls", "logoutUrls"] as const).flatMap((field) =>
-    (smart?.cognito?.[field] ?? []).flatMap((url, i) => {
-      let parsed: URL;
-      try {
-        parsed = new URL(url);
-      } catch {
-        return [`smart.cognito.${field}[${i}] ${show(url)} is not a URL`];
-      }
-      const localhost = parsed.protocol === "http:" && parsed.hostname === "localhost";
-      if (parsed.protocol !== "https:" && !localhost)
-        return [`smart.cognito.${field}[${i}] ${show(url)} is not HTTPS: Cognito only accepts https URLs, and http://localhost for testing`];
-      if (parsed.hash) return [`smart.cognito.${field}[${i}] ${show(url)} has a fragment, which OAuth redirect URIs must not have`];
-      return [];
-    }),
-  );
+/** A redirect URL Cognito accepts: HTTPS (or http://localhost), no fragment. */
+function redirectUrlProblems(field: string, urls: readonly string[]): string[] {
+  return urls.flatMap((url, i) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return [`${field}[${i}] ${show(url)} is not a URL`];
+    }
+    const localhost = parsed.protocol === "http:" && parsed.hostname === "localhost";
+    if (parsed.protocol !== "https:" && !localhost)
+      return [`${field}[${i}] ${show(url)} is not HTTPS: Cognito only accepts https URLs, and http://localhost for testing`];
+    if (parsed.hash) return [`${field}[${i}] ${show(url)} has a fragment, which OAuth redirect URIs must not have`];
+    return [];
+  });
+}
+
+export const redirectUrls: ConfigRule = ({ smart }) => {
+  const publicUrls = smart?.smartFront?.publicClientCallbackUrls ?? [];
+  const shared = publicUrls.filter((url) => smart?.cognito?.callbackUrls.includes(url));
+  return [
+    ...(["callbackUrls", "logoutUrls"] as const).flatMap((field) => redirectUrlProblems(`smart.cognito.${field}`, smart?.cognito?.[field] ?? [])),
+    ...redirectUrlProblems("smart.smartFront.publicClientCallbackUrls", publicUrls),
+    ...(shared.length > 0
+      ? [
+          `smart.smartFront.publicClientCallbackUrls ${show(shared)} are also smart.cognito.callbackUrls: a code issued to the public client could then land at the confidential client's app, and be redeemed without its secret: give the public client callback URLs of its own`,
+        ]
+      : []),
+  ];
+};
 
 const SECONDS: Record<TokenValidityUnit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 };
 // Cognito app client limits: access and ID tokens 5 minutes to 1 day, refresh tokens 60 minutes to 10 years.
@@ -347,7 +361,7 @@ export const smartFrontSettings: ConfigRule = ({ smart }) => {
   if (!ROLE_NAME.test(front.roleName)) {
     problems.push(`${SMART_FRONT}.roleName ${show(front.roleName)} is not an IAM role name: use 1–64 letters, digits and +=,.@_-`);
   }
-  if (!(typeof front.throttlingRateLimit === "number" && front.throttlingRateLimit > 0 && front.throttlingRateLimit <= 10_000)) {
+  if (!(typeof front.throttlingRateLimit === "number" && front.throttlingRateLimit >= 1 && front.throttlingRateLimit <= 10_000)) {
     problems.push(
       `${SMART_FRONT}.throttlingRateLimit ${show(front.throttlingRateLimit)} would refuse every request or exceed an account's limit: use 1 to 10000 requests per second`,
     );

@@ -108,8 +108,13 @@ export interface SmartFrontConfig {
    * and the scopes `fhirUser` and `offline_access`.
    */
   readonly enabled?: boolean;
-  /** A public app client (no secret; the front requires PKCE) for browser and mobile apps, at `aws_cognito_user_pool_client.public`. */
-  readonly publicClient?: boolean;
+  /**
+   * A public app client (no secret; the front requires PKCE) for browser and mobile apps, at
+   * `aws_cognito_user_pool_client.public`, with these callback URLs, none of them one of
+   * `cognito.callbackUrls`: an authorization code is then only ever sent to the app of the client it was
+   * issued to. HTTPS, or http://localhost. Absent: no public client, and no `client-public`.
+   */
+  readonly publicClientCallbackUrls?: readonly string[];
   /**
    * `refresh_token` in discovery's `grant_types_supported`, as SMART asks. HealthLake's documentation
    * names only `authorization_code` and `client_credentials` as valid there, while the reference gist

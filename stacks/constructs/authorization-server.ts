@@ -91,10 +91,11 @@ export interface AuthorizationServerProps extends Omit<ResolvedCognito, "domainP
    */
   readonly preTokenGenerationLambdaArn?: string;
   /**
-   * A public app client for people beside the confidential one: no secret, for browser and mobile apps,
-   * which must use PKCE (the SMART front requires it). @default false
+   * A public app client for people beside the confidential one, with these callback URLs of its own: no
+   * secret, for browser and mobile apps, which must use PKCE (the SMART front requires it).
+   * @default - no public client
    */
-  readonly publicClient?: boolean;
+  readonly publicClientCallbackUrls?: readonly string[];
 }
 
 /** The identity attributes in the pool schema: strings an administrator sets, bounded in length. */
@@ -120,7 +121,7 @@ export class AuthorizationServer extends Construct {
   readonly resourceServers: Record<string, CognitoResourceServer>;
   /** One app client per OAuth flow, in the configured order; the first is at the reference address `client`. */
   readonly clients: readonly { readonly flow: OAuthFlow; readonly address: string; readonly client: CognitoUserPoolClient }[];
-  /** With `publicClient`: the app client without a secret, at `aws_cognito_user_pool_client.public`. */
+  /** With `publicClientCallbackUrls`: the app client without a secret, at `aws_cognito_user_pool_client.public`. */
   readonly publicClient?: CognitoUserPoolClient;
   readonly urls: CognitoUrls;
   /** Every scope some app client may request, as it appears in a token's `scope` claim. */
@@ -188,13 +189,13 @@ export class AuthorizationServer extends Construct {
       "phone_number_verified",
       ...(trigger ? IDENTITY_SCHEMA.map((a) => customAttribute(a.name)) : []),
     ].sort();
-    const clientSettings = (flow: OAuthFlow) => ({
+    const clientSettings = (flow: OAuthFlow, callbackUrls: readonly string[]) => ({
       userPoolId: this.userPool.id,
       preventUserExistenceErrors: "ENABLED",
       allowedOauthFlows: [flow],
       allowedOauthFlowsUserPoolClient: true,
       allowedOauthScopes: clientScopes(flow, props.scopes),
-      callbackUrls: [...props.callbackUrls],
+      callbackUrls: [...callbackUrls],
       logoutUrls: [...props.logoutUrls],
       supportedIdentityProviders: ["COGNITO"],
       accessTokenValidity: props.tokenValidity.accessToken,
@@ -217,16 +218,17 @@ export class AuthorizationServer extends Construct {
       const client = new CognitoUserPoolClient(this, `client-${flow}`, {
         name: i === 0 ? props.clientName : `${props.clientName}-${CLIENT_KIND[flow]}`,
         generateSecret: true,
-        ...clientSettings(flow),
+        ...clientSettings(flow, props.callbackUrls),
       });
       client.overrideLogicalId(address);
       return { flow, address, client };
     });
-    if (props.publicClient) {
+    if (props.publicClientCallbackUrls && props.publicClientCallbackUrls.length > 0) {
+      // Callback URLs of its own: a code Cognito issues for one client never lands at another client's app.
       this.publicClient = new CognitoUserPoolClient(this, "client-public", {
         name: `${props.clientName}-public`,
         generateSecret: false,
-        ...clientSettings("code"),
+        ...clientSettings("code", props.publicClientCallbackUrls),
       });
       this.publicClient.overrideLogicalId("public");
     }

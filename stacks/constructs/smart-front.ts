@@ -6,7 +6,7 @@ import { Apigatewayv2Stage } from "@cdktf/provider-aws/lib/apigatewayv2-stage";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import type { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
-import { SMART_FRONT_ENVIRONMENT, SMART_FRONT_ROUTES, routePath } from "../../smart/smart-front";
+import { type FrontClient, SMART_FRONT_ENVIRONMENT, SMART_FRONT_ROUTES, clientsEnvironment, routePath } from "../../smart/smart-front";
 import type { NodejsBundleOptions } from "../bundling";
 import type { ResolvedSmartFront } from "../config";
 import { addNodejsFunction } from "./nodejs-function";
@@ -22,10 +22,8 @@ export interface SmartFrontTargets {
   readonly cognitoBaseUrl: string;
   /** The datastore's FHIR base URL: the `aud` SMART apps send. */
   readonly fhirBaseUrl: string;
-  /** The app clients people sign in with. */
-  readonly clientIds: readonly string[];
-  /** Their callback URLs. */
-  readonly redirectUris: readonly string[];
+  /** The app clients people sign in with, each with its own callback URLs. */
+  readonly clients: readonly FrontClient[];
   /** The account, whose API alone may invoke the function. */
   readonly accountId: string;
 }
@@ -92,8 +90,7 @@ export class SmartFront extends Construct {
       environment: {
         [SMART_FRONT_ENVIRONMENT.cognitoBaseUrl]: targets.cognitoBaseUrl,
         [SMART_FRONT_ENVIRONMENT.fhirBaseUrl]: targets.fhirBaseUrl,
-        [SMART_FRONT_ENVIRONMENT.clientIds]: targets.clientIds.join(","),
-        [SMART_FRONT_ENVIRONMENT.redirectUris]: targets.redirectUris.join(" "),
+        [SMART_FRONT_ENVIRONMENT.clients]: clientsEnvironment(targets.clients),
         // A second for the function to answer the app after Cognito's deadline.
         [SMART_FRONT_ENVIRONMENT.upstreamTimeoutMs]: String(timeoutMs - 1000),
       },

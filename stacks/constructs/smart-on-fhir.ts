@@ -117,7 +117,7 @@ export class SmartOnFhir {
       singleTestUserPassword: cognito.singleTestUser && this.singleTestUserPassword(cognito.singleTestUser.username),
       testUserPasswordsVariable: cognito.testUsers.length > 0 ? this.testUserPasswords() : undefined,
       preTokenGenerationLambdaArn: trigger?.function.arn,
-      publicClient: props.smartFront?.publicClient,
+      publicClientCallbackUrls: props.smartFront?.publicClientCallbackUrls,
     });
     trigger?.allowUserPool(auth.userPool.arn, props.accountId);
     const front = props.smartFront && new SmartFront(scope, "smart-front", { ...props.smartFront, bundling: props.smartFrontBundling });
@@ -208,12 +208,13 @@ export class SmartOnFhir {
     });
     const auth = this.authorizationServer;
     if (this.smartFront && auth) {
-      const people = auth.clients.filter(({ flow }) => flow === "code").map(({ client }) => client.id);
+      const callbackUrls = props.cognito?.callbackUrls ?? [];
+      const people = auth.clients.filter(({ flow }) => flow === "code").map(({ client }) => ({ id: client.id, redirectUris: callbackUrls }));
+      const publicClient = auth.publicClient && { id: auth.publicClient.id, redirectUris: props.smartFront?.publicClientCallbackUrls ?? [] };
       this.smartFront.connect({
         cognitoBaseUrl: auth.urls.hostedUi,
         fhirBaseUrl: datastore.datastoreEndpoint,
-        clientIds: [...people, ...(auth.publicClient ? [auth.publicClient.id] : [])],
-        redirectUris: props.cognito?.callbackUrls ?? [],
+        clients: [...people, ...(publicClient ? [publicClient] : [])],
         accountId: props.accountId,
       });
     }
