@@ -89,6 +89,39 @@ describe("smartCapabilities: discovery says only what the deployment delivers", 
       ["client-confidential-symmetric", "permission-v1", "launch-standalone", "permission-patient"],
     ],
     [
+      "people with claims through Cognito's own endpoints (no SMART front): no launch, no patient context, no OpenID for SMART",
+      ["code"],
+      PEOPLE_SCOPES,
+      "SMART_ON_FHIR_V1",
+      { ...BOTH_CLAIMS, smartLaunch: false },
+      ["client-confidential-symmetric", "permission-v1", "permission-patient", "permission-user"],
+    ],
+    [
+      "people with claims, through the front, with a public client",
+      ["code"],
+      PEOPLE_SCOPES,
+      "SMART_ON_FHIR_V1",
+      { ...BOTH_CLAIMS, clientAuthMethods: [...SECRETS, "none"], publicClients: true },
+      [
+        "client-confidential-symmetric",
+        "permission-v1",
+        "launch-standalone",
+        "client-public",
+        "context-standalone-patient",
+        "permission-patient",
+        "permission-user",
+        "sso-openid-connect",
+      ],
+    ],
+    [
+      "a public client without a launch to use it in: no client-public",
+      ["code"],
+      PEOPLE_SCOPES,
+      "SMART_ON_FHIR_V1",
+      { ...NO_CLAIMS, smartLaunch: false, publicClients: true },
+      ["client-confidential-symmetric", "permission-v1"],
+    ],
+    [
       "claims without the code flow change nothing",
       ["client_credentials"],
       ["system/*.*"],
@@ -100,7 +133,7 @@ describe("smartCapabilities: discovery says only what the deployment delivers", 
     expect(smartCapabilities({ oauthFlows, scopes, authorizationStrategy, ...claims })).toEqual(expected);
   });
 
-  test("never claims EHR launch or a public client: Cognito cannot issue a bare `launch` scope and every client has a secret", () => {
+  test("never claims EHR launch, nor a public client unless there is one: Cognito cannot issue a bare `launch` scope", () => {
     const all = smartCapabilities({
       oauthFlows: ["code", "client_credentials"],
       scopes: PEOPLE_SCOPES,
@@ -153,6 +186,27 @@ describe("buildSmartMetadata", () => {
       code_challenge_methods_supported: ["S256"],
       capabilities: ["client-confidential-symmetric", "permission-v1"],
     });
+  });
+
+  test("with people, issuer and jwks_uri exactly when sso-openid-connect is (SMART: otherwise omitted)", () => {
+    const people = { ...input, ...BOTH_CLAIMS, scopes: PEOPLE_SCOPES, oauthFlows: ["code"] } as const;
+    expect(buildSmartMetadata(people)).toMatchObject({ issuer: urls.issuer, jwks_uri: urls.jwks });
+    expect((buildSmartMetadata(people).capabilities as string[]).includes("sso-openid-connect")).toBe(true);
+    const withoutOpenId = buildSmartMetadata({ ...people, smartLaunch: false });
+    expect(withoutOpenId).not.toHaveProperty("issuer");
+    expect(withoutOpenId).not.toHaveProperty("jwks_uri");
+  });
+
+  test("through the front: its scopes advertised, refresh_token among the grants when asked, once each", () => {
+    const metadata = buildSmartMetadata({
+      ...input,
+      oauthFlows: ["code", "client_credentials"],
+      scopes: ["openid", "fhirUser"],
+      extraScopes: ["fhirUser", "offline_access"],
+      refreshTokens: true,
+    });
+    expect(metadata.scopes_supported).toEqual(["openid", "fhirUser", "offline_access"]);
+    expect(metadata.grant_types_supported).toEqual(["authorization_code", "refresh_token", "client_credentials"]);
   });
 
   test("with people: userinfo, code responses in the query string only (Cognito has no fragment or form_post)", () => {
