@@ -110,8 +110,9 @@ export class CognitoStandIn {
     const query = Object.fromEntries(url.searchParams);
     this.authorizeRequests.push(query);
     const client = this.clients.find((c) => c.id === query.client_id);
-    if (!client || !client.redirectUris.includes(query.redirect_uri ?? "")) {
-      return void res.writeHead(400, { "content-type": "text/html" }).end("<p>redirect_mismatch</p>");
+    if (!client?.redirectUris.includes(query.redirect_uri ?? "")) {
+      res.writeHead(400, { "content-type": "text/html" }).end("<p>redirect_mismatch</p>");
+      return;
     }
     const back = new URL(query.redirect_uri);
     const refuse = (error: string) => {
@@ -120,8 +121,14 @@ export class CognitoStandIn {
       res.writeHead(302, { location: back.href }).end();
     };
     const scopes = (query.scope ?? "").split(" ").filter(Boolean);
-    if (scopes.some((scope) => !client.scopes.includes(scope))) return refuse("invalid_scope");
-    if (!this.nextUser) return refuse("access_denied");
+    if (scopes.some((scope) => !client.scopes.includes(scope))) {
+      refuse("invalid_scope");
+      return;
+    }
+    if (!this.nextUser) {
+      refuse("access_denied");
+      return;
+    }
     req.url = `/authorize${url.search}`;
     this.oauth.service.requestHandler(req, res);
   }
