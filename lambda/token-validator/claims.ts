@@ -3,6 +3,7 @@ import type { AuthorizationStrategy } from "../../smart/scope-grammar";
 import { DenyError } from "./deny";
 import { LIMITS } from "./limits";
 import { type SmartScopes, parseScopes } from "./scopes";
+import { claimsNameOtherTokenKind } from "./token-kind";
 
 /** What a token of the configured authorization server must hold, whichever way it was verified. */
 export interface TokenPolicy {
@@ -16,7 +17,7 @@ export interface TokenPolicy {
   readonly audience?: string;
   /** A token without `aud` is refused (tokens of other issuers name their audience; Cognito's do not). */
   readonly audienceRequired: boolean;
-  /** Tokens of a Cognito pool must carry `token_use: access`; other issuers' may omit it. */
+  /** Tokens of a Cognito pool must carry `token_use: access`; other issuers' may omit it (token-kind.ts checks every kind field). */
   readonly requireTokenUse: boolean;
   /** Longest `exp - iat` accepted. */
   readonly maxLifetimeSeconds: number;
@@ -54,7 +55,7 @@ const isTime = (value: unknown): value is number => typeof value === "number" &&
  * DenyError; `nowSeconds` is epoch seconds.
  */
 export function checkClaims(payload: Readonly<Record<string, unknown>>, datastoreEndpoint: string, policy: TokenPolicy, nowSeconds: number): CheckedClaims {
-  const { iss, sub, exp, iat, nbf, token_use: tokenUse, aud, fhirUser, patient } = payload;
+  const { iss, sub, exp, iat, nbf, aud, fhirUser, patient } = payload;
   const clientId = payload[policy.clientClaim];
 
   if (!isTime(exp) || !isTime(iat)) throw new DenyError("time");
@@ -65,7 +66,8 @@ export function checkClaims(payload: Readonly<Record<string, unknown>>, datastor
   if (exp <= iat || (nbf !== undefined && nbf >= exp)) throw new DenyError("time");
   if (exp - iat > policy.maxLifetimeSeconds) throw new DenyError("time");
 
-  if (policy.requireTokenUse ? tokenUse !== "access" : tokenUse !== undefined && tokenUse !== "access") throw new DenyError("claims");
+  // An ID or refresh token is not presented to a resource server, whichever field says what it is.
+  if (claimsNameOtherTokenKind(payload, policy.requireTokenUse)) throw new DenyError("claims");
   if (typeof clientId !== "string" || !policy.clientIds.includes(clientId)) throw new DenyError("claims");
   if (aud === undefined ? policy.audienceRequired : !audienceIncludes(aud, policy.audience ?? datastoreEndpoint)) throw new DenyError("claims");
   if (typeof iss !== "string" || typeof sub !== "string" || sub === "") throw new DenyError("claims");

@@ -19,10 +19,6 @@ export interface IntrospectionSettings {
 
 export type IntrospectionRequestOptions = Pick<HttpsRequestOptions, "timeoutMs" | "freezeLatenessMs" | "maxBytes" | "tls">;
 
-// Token types that are access tokens (Okta `token_type`, Keycloak `typ`); any other, a refresh token
-// or an ID token, is not presented to a resource server.
-const ACCESS_TOKEN_TYPES = ["bearer", "access_token", "urn:ietf:params:oauth:token-type:access_token"];
-
 /**
  * Vouches for tokens by asking their issuer (RFC 7662): opaque tokens, or JWTs the issuer alone can
  * revoke. An answer is reused until the token's `exp` at the latest, concurrent requests for one
@@ -86,8 +82,7 @@ export class IntrospectionAuthenticator implements TokenAuthenticator {
   private claimsFrom(answer: Readonly<Record<string, unknown>>): TokenClaims {
     const { issuer, clientClaim } = this.settings;
     if (answer.iss !== undefined && answer.iss !== issuer) throw new DenyError("issuer");
-    const type = answer.token_type ?? answer.typ;
-    if (type !== undefined && (typeof type !== "string" || !ACCESS_TOKEN_TYPES.includes(type.toLowerCase()))) throw new DenyError("claims");
+    // Its kind (`token_type`, `typ`) is the shared policy's to check, as for every mode (token-kind.ts).
     return {
       ...answer,
       iss: issuer,

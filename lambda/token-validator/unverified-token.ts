@@ -1,4 +1,5 @@
 import { DenyError } from "./deny";
+import { headerNamesOtherTokenKind } from "./token-kind";
 
 /** Header parameters this validator refuses: critical extensions and nested or unencoded payloads. */
 const FORBIDDEN_HEADERS = ["crit", "cty", "b64"];
@@ -47,6 +48,8 @@ export function precheckToken({ header, payload }: UnverifiedToken, expected: To
   if (typeof header.alg !== "string") throw new DenyError("malformed");
   if (!expected.algorithms.includes(header.alg)) throw new DenyError("signature");
   if (FORBIDDEN_HEADERS.some((name) => name in header)) throw new DenyError("signature");
+  // The header's `typ` is the token kind's half that only a JWT has; the claims' half is the policy's.
+  if (headerNamesOtherTokenKind(header)) throw new DenyError("claims");
   if (header.kid === undefined) throw new DenyError("signature");
   if (typeof header.kid !== "string" || !KID.test(header.kid)) throw new DenyError("malformed");
   return header.kid;
