@@ -105,3 +105,54 @@ test("introspection: the secret comes from Secrets Manager through the runtime's
   expect((await child.invoke(request("dead-opaque-token"))).authPayload).toEqual({ isAuthorized: false });
   expect(server.calls.authenticated - before).toBe(2);
 });
+
+test("oidc: one token-kind rule for every mode: a Keycloak ID token with the audience and a scope is denied, its access token allowed", async () => {
+  const child = await bundleFor("keycloak", "oidc");
+  const claims = { aud: "healthlake", azp: "machine", scope: "system/*.read", sub: "machine" };
+  expect((await child.invoke(request(await server.token({ ...claims, typ: "Bearer" })))).authPayload).toMatchObject({ isAuthorized: true });
+  for (const typ of ["ID", "Refresh", "Offline"])
+    expect((await child.invoke(request(await server.token({ ...claims, typ })))).authPayload).toEqual({ isAuthorized: false });
+});
+
+describe("introspection through the bundle", () => {
+  const preload = [path.join(__dirname, "..", "testing", "mock-secrets-manager.cjs")];
+  const answer = (extra: Record<string, unknown>) => ({
+    active: true,
+    aud: "healthlake",
+    azp: "machine",
+    scope: "system/*.read",
+    sub: "machine",
+    iat: nowSeconds(),
+    exp: nowSeconds() + 300,
+    ...extra,
+  });
+
+  test("every kind field of an answer counts: token_type Bearer does not hide typ Refresh", async () => {
+    server.introspection = (token, response) => {
+      response.body = token === "refresh" ? answer({ token_type: "Bearer", typ: "Refresh" }) : answer({ token_type: "Bearer", typ: "Bearer" });
+    };
+    const child = await bundleFor("keycloak", "introspection", preload, { TEST_INTROSPECTION_SECRET: server.client.secret, NODE_NO_WARNINGS: "1" });
+    expect((await child.invoke(request("access"))).authPayload).toMatchObject({ isAuthorized: true });
+    expect((await child.invoke(request("refresh"))).authPayload).toEqual({ isAuthorized: false });
+  });
+
+  test("a Secrets Manager that never answers: denied inside the budget, then at once, and the endpoint is never called", async () => {
+    const child = await bundleFor("keycloak", "introspection", preload, { TEST_SECRETS_MANAGER_HANGS: "1", NODE_NO_WARNINGS: "1" });
+    const before = server.calls.introspection;
+    const timed = async (token: string) => {
+      const started = performance.now();
+      const result = await child.invoke(request(token));
+      return { result, ms: performance.now() - started };
+    };
+    const first = await timed("first-opaque-token");
+    expect(first.result.authPayload).toEqual({ isAuthorized: false });
+    expect(first.ms).toBeLessThan(1000);
+    // The read failed at its deadline: until the retry period ends, requests fail without waiting.
+    const next = await timed("second-opaque-token");
+    expect(next.result.authPayload).toEqual({ isAuthorized: false });
+    expect(next.ms).toBeLessThan(first.ms);
+    expect(server.calls.introspection - before).toBe(0);
+    const [line] = (await child.takeLines(1)).map((l) => JSON.parse(l)).filter((l) => l.decision === "deny");
+    expect(line).toMatchObject({ reason: "introspection_unavailable" });
+  });
+});

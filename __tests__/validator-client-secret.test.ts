@@ -10,22 +10,24 @@ describe("secretsManagerSecret", () => {
 
   test("reads the secret's string value by its ARN", async () => {
     secretsManager.on(GetSecretValueCommand, { SecretId: ARN }).resolves({ SecretString: "s3cret" });
-    await expect(secretsManagerSecret(ARN)()).resolves.toBe("s3cret");
+    await expect(secretsManagerSecret(ARN)(new AbortController().signal)).resolves.toBe("s3cret");
     expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(1);
   });
 
   test("a secret the operator has not filled yet is an error, not an empty password", async () => {
     secretsManager.on(GetSecretValueCommand).resolves({ SecretBinary: new Uint8Array([1]) });
-    await expect(secretsManagerSecret(ARN)()).rejects.toThrow(/no string value yet/);
+    await expect(secretsManagerSecret(ARN)(new AbortController().signal)).rejects.toThrow(/no string value yet/);
     secretsManager.on(GetSecretValueCommand).resolves({ SecretString: "" });
-    await expect(secretsManagerSecret(ARN)()).rejects.toThrow(/no string value yet/);
+    await expect(secretsManagerSecret(ARN)(new AbortController().signal)).rejects.toThrow(/no string value yet/);
   });
 
   test("a refused read (no permission, no secret) rejects", async () => {
     secretsManager.on(GetSecretValueCommand).rejects(new Error("AccessDeniedException"));
-    await expect(secretsManagerSecret(ARN)()).rejects.toThrow(/AccessDenied/);
+    await expect(secretsManagerSecret(ARN)(new AbortController().signal)).rejects.toThrow(/AccessDenied/);
   });
 });
+
+const OPTIONS = { refreshMs: 300_000, retryAfterMs: 5_000, readTimeoutMs: 400 };
 
 describe("ClientSecret", () => {
   beforeEach(() => jest.useFakeTimers({ now: 1_800_000_000_000 }));
@@ -39,7 +41,7 @@ describe("ClientSecret", () => {
       if (state.fail) throw new Error("unavailable");
       return state.value;
     };
-    return { state, secret: new ClientSecret(source, { refreshMs: 300_000, retryAfterMs: 5_000 }) };
+    return { state, secret: new ClientSecret(source, OPTIONS) };
   };
 
   test("read at init, then held: no read per request", async () => {
@@ -84,6 +86,38 @@ describe("ClientSecret", () => {
     await jest.advanceTimersByTimeAsync(5_000);
     await expect(Promise.resolve(secret.value())).resolves.toBe("v1");
     expect(state.reads).toBe(2);
+  });
+
+  test("a read that never answers fails at its deadline, is aborted, and Secrets Manager is asked again after the retry period", async () => {
+    const signals: AbortSignal[] = [];
+    let hang = true;
+    const secret = new ClientSecret((signal) => {
+      signals.push(signal);
+      return hang ? new Promise<string>(() => {}) : Promise.resolve("v1");
+    }, OPTIONS);
+    const first = secret.read();
+    const waiting = Promise.resolve(secret.value());
+    const settled = Promise.allSettled([first, waiting]);
+    await jest.advanceTimersByTimeAsync(400);
+    expect((await settled).map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(signals[0].aborted).toBe(true);
+    // Inside the retry period every request fails at once, without a read.
+    await expect(Promise.resolve(secret.value())).rejects.toThrow(/retrying later/);
+    expect(signals).toHaveLength(1);
+    hang = false;
+    await jest.advanceTimersByTimeAsync(5_000);
+    await expect(Promise.resolve(secret.value())).resolves.toBe("v1");
+    expect(signals).toHaveLength(2);
+  });
+
+  test("the SDK read is given the abort signal, and one attempt", async () => {
+    const sm = mockClient(SecretsManagerClient);
+    sm.on(GetSecretValueCommand).resolves({ SecretString: "s" });
+    const controller = new AbortController();
+    await secretsManagerSecret(ARN)(controller.signal);
+    const call = sm.send.getCall(0);
+    expect((call.args as unknown[])[1]).toMatchObject({ abortSignal: controller.signal });
+    sm.restore();
   });
 
   test("concurrent requests during a read share it", async () => {

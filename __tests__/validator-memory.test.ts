@@ -5,6 +5,8 @@ import * as path from "node:path";
 import { JwksServer, loopbackCertificate } from "../testing/jwks-server";
 import { nowSeconds, rsaKey, signJwt } from "../testing/jwt";
 import { retainedAfter } from "../testing/memory-probe";
+import { resolveConfig } from "../stacks/config";
+import { externalValidatorEnvironment } from "../stacks/validator-environment";
 
 const POOL = "us-east-1_MemoryPool";
 const ENDPOINT = "https://healthlake.us-east-1.amazonaws.com/datastore/0123456789abcdef0123456789abcdef/r4/";
@@ -52,4 +54,36 @@ test("20,000 forged tokens, each with the real kid and an issuer of its own, lea
   expect(retained.heapBytes).toBeLessThan(1 * MiB);
   expect(retained.externalBytes).toBeLessThan(1 * MiB);
   expect(retained.rssBytes).toBeLessThan(32 * MiB);
+}, 60_000);
+
+test("20,000 distinct opaque tokens while Secrets Manager hangs leave no memory behind: nothing waits per token on the secret", async () => {
+  const config = resolveConfig({
+    name: "memory",
+    datastore: { name: "fhir" },
+    smart: {
+      externalAuthorizationServer: {
+        preset: "keycloak",
+        issuer: "https://keycloak.example.org/realms/smart",
+        validation: "introspection",
+        clientIds: ["machine"],
+        introspectionClientId: "validator",
+      },
+    },
+  });
+  const secretArn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:memory/introspection-client-secret-AbCdEf";
+  const environment = externalValidatorEnvironment(config.smart!.externalAuthorizationServer!, { introspectionSecretArn: secretArn });
+  const env = {
+    PATH: process.env.PATH,
+    AWS_REGION: "us-east-1",
+    LOG_LEVEL: "error",
+    NODE_NO_WARNINGS: "1",
+    USER_ROLE_ARN: "arn:aws:iam::123456789012:role/r",
+    TEST_SECRETS_MANAGER_HANGS: "1",
+    ...environment,
+  };
+  const preload = [path.join(__dirname, "..", "testing", "mock-secrets-manager.cjs")];
+  const retained = await retainedAfter("opaque", 20_000, env, { valid: "", kid: "", endpoint: ENDPOINT }, process.execPath, preload);
+  // Before the read had a deadline each token's introspection waited on it forever: +74 MiB for 20,000.
+  expect(retained.heapBytes).toBeLessThan(2 * MiB);
+  expect(retained.externalBytes).toBeLessThan(1 * MiB);
 }, 60_000);

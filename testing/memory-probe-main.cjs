@@ -1,7 +1,8 @@
 // Runs inside a fresh `node --expose-gc` process (see memory-probe.ts): loads the validator bundle, waits
 // until a valid token is allowed (keys loaded), then sends COUNT tokens and prints what stayed in memory
 // after forced garbage collection. MODE "forged": each token carries the issuer's real kid, a junk
-// signature and an issuer of its own; MODE "valid": the valid token, COUNT times.
+// signature and an issuer of its own; MODE "valid": the valid token, COUNT times; MODE "opaque": COUNT
+// distinct opaque tokens of 1 KiB sent at once (introspection), with no wait for an allowed token first.
 "use strict";
 const [bundle, mode, count, validToken, kid, endpoint] = process.argv.slice(2);
 const { handler } = require(bundle);
@@ -25,7 +26,22 @@ const settle = () => {
   return process.memoryUsage();
 };
 
+const opaque = (i) => `opaque-${i}-${"x".repeat(1000)}`;
+
+async function opaqueBurst() {
+  await Promise.all(Array.from({ length: 200 }, (_, i) => handler(event(opaque(-i - 1))))); // warm the code paths
+  const before = settle();
+  await Promise.all(Array.from({ length: Number(count) }, (_, i) => handler(event(opaque(i)))));
+  // Whatever the handler left running after its answers (a read, a call) has its own deadline: let it pass.
+  await new Promise((r) => setTimeout(r, 1000));
+  const after = settle();
+  process.stderr.write(
+    `RESULT ${JSON.stringify({ heapBytes: after.heapUsed - before.heapUsed, rssBytes: after.rss - before.rss, externalBytes: after.external - before.external })}\n`,
+  );
+}
+
 (async () => {
+  if (mode === "opaque") return opaqueBurst();
   while ((await handler(event(validToken))).authPayload.isAuthorized !== true) await new Promise((r) => setTimeout(r, 5));
   for (let i = 0; i < 200; i++) await handler(event(mode === "forged" ? forged(-i) : validToken)); // warm the code paths
   const before = settle();

@@ -10,19 +10,32 @@ export interface Retained {
 
 /**
  * Memory a fresh validator process still holds after `count` tokens of one kind and forced garbage
- * collection: "forged" tokens carry the issuer's real kid, a junk signature and a unique `iss` each.
+ * collection: "forged" tokens carry the issuer's real kid, a junk signature and a unique `iss` each;
+ * "opaque" tokens are distinct opaque tokens sent all at once, for introspection while its secret
+ * cannot be read. `preload` modules load first (`node -r`).
  */
 export function retainedAfter(
-  mode: "forged" | "valid",
+  mode: "forged" | "valid" | "opaque",
   count: number,
   env: NodeJS.ProcessEnv,
   token: { valid: string; kid: string; endpoint: string },
   node = process.execPath,
+  preload: readonly string[] = [],
 ): Promise<Retained> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       node,
-      ["--expose-gc", path.join(__dirname, "memory-probe-main.cjs"), BUILT_VALIDATOR, mode, String(count), token.valid, token.kid, token.endpoint],
+      [
+        "--expose-gc",
+        ...preload.flatMap((module) => ["-r", module]),
+        path.join(__dirname, "memory-probe-main.cjs"),
+        BUILT_VALIDATOR,
+        mode,
+        String(count),
+        token.valid,
+        token.kid,
+        token.endpoint,
+      ],
       { env, stdio: ["ignore", "ignore", "pipe"] },
     );
     let stderr = "";

@@ -1,14 +1,15 @@
-/** Where the introspection client secret comes from: Secrets Manager, or a stand-in in tests. */
-export type SecretSource = () => Promise<string>;
+/** Where the introspection client secret comes from: Secrets Manager, or a stand-in in tests. `signal` aborts a read past its deadline. */
+export type SecretSource = (signal: AbortSignal) => Promise<string>;
 
 /** The `SecretString` of a Secrets Manager secret, read with the function's role; the SDK is the runtime's own, loaded on first use. */
 export function secretsManagerSecret(secretArn: string): SecretSource {
-  let client: { send(command: unknown): Promise<{ SecretString?: string }> } | undefined;
-  return async () => {
+  let client: { send(command: unknown, options: { abortSignal: AbortSignal }): Promise<{ SecretString?: string }> } | undefined;
+  return async (signal) => {
     // Only the introspection mode needs the SDK: the other modes never load it.
     const sdk = require("@aws-sdk/client-secrets-manager") as typeof import("@aws-sdk/client-secrets-manager");
-    client ??= new sdk.SecretsManagerClient({ maxAttempts: 2 });
-    const { SecretString } = await client.send(new sdk.GetSecretValueCommand({ SecretId: secretArn }));
+    // One attempt: the read's own deadline is shorter than any retry would need.
+    client ??= new sdk.SecretsManagerClient({ maxAttempts: 1 });
+    const { SecretString } = await client.send(new sdk.GetSecretValueCommand({ SecretId: secretArn }), { abortSignal: signal });
     if (typeof SecretString !== "string" || SecretString === "") throw new Error("the secret has no string value yet");
     return SecretString;
   };
@@ -19,6 +20,8 @@ export interface ClientSecretOptions {
   readonly refreshMs: number;
   /** After a failed read, or a read made because the secret was refused, no new read for this long. */
   readonly retryAfterMs: number;
+  /** A read that has not answered by then has failed (and is aborted): the retry rule above applies. */
+  readonly readTimeoutMs: number;
 }
 
 /**
@@ -47,7 +50,7 @@ export class ClientSecret {
   read(): Promise<string> {
     if (this.reading) return this.reading;
     if (Date.now() < this.failedUntil) return Promise.reject(new Error("the client secret could not be read: retrying later"));
-    this.reading = this.source()
+    this.reading = this.withinDeadline()
       .then((secret) => {
         this.secret = secret;
         return secret;
@@ -61,6 +64,23 @@ export class ClientSecret {
         this.schedule();
       });
     return this.reading;
+  }
+
+  /** The source's answer, or a rejection once the read timeout passes; the source is told to stop then. */
+  private withinDeadline(): Promise<string> {
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(new Error("the client secret was not read in time"));
+      }, this.options.readTimeoutMs);
+      timer.unref();
+    });
+    // A source that ignores the signal settles later, unheard: its answer is dropped with it.
+    const read = this.source(abort.signal);
+    read.catch(() => undefined);
+    return Promise.race([read, deadline]).finally(() => clearTimeout(timer));
   }
 
   /** The endpoint refused the secret: read it again, at most once per retry period (a wrong secret cannot cause a read storm). */

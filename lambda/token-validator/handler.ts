@@ -110,6 +110,7 @@ function introspecting(settings: ValidatorSettings, deps: HandlerDependencies): 
   const secret = new ClientSecret(deps.secretSource ?? secretsManagerSecret(secretArn), {
     refreshMs: LIMITS.secretRefreshMs,
     retryAfterMs: LIMITS.secretRetryMs,
+    readTimeoutMs: LIMITS.secretReadTimeoutMs,
   });
   secret.read().catch(() => undefined);
   const cache = new IntrospectionCache({

@@ -39,18 +39,30 @@ export class IntrospectionAuthenticator implements TokenAuthenticator {
     const cached = this.cache.get(key);
     if (cached?.active) return cached.claims;
     if (cached) throw new DenyError("inactive");
+    // The secret first: a request waits on the one shared read, bounded by its deadline, and nothing is
+    // registered for its token until the call that could take long is about to be made.
+    const secret = this.secret.value();
+    if (typeof secret !== "string")
+      return secret.then(
+        (value) => this.introspectOnce(token, key, value),
+        () => {
+          throw new DenyError("introspection_unavailable");
+        },
+      );
+    return this.introspectOnce(token, key, secret);
+  }
+
+  /** One call per token at a time: concurrent requests for it share the call in flight. */
+  private introspectOnce(token: string, key: string, secret: string): Promise<TokenClaims> {
     let call = this.inFlight.get(key);
     if (!call) {
-      call = this.introspect(token, key).finally(() => this.inFlight.delete(key));
+      call = this.introspect(token, key, secret).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, call);
     }
     return call;
   }
 
-  private async introspect(token: string, key: string): Promise<TokenClaims> {
-    const secret = await Promise.resolve(this.secret.value()).catch(() => {
-      throw new DenyError("introspection_unavailable");
-    });
+  private async introspect(token: string, key: string, secret: string): Promise<TokenClaims> {
     // RFC 6749 section 2.3.1: client id and secret form-encoded, then joined for Basic authentication.
     const credentials = Buffer.from(`${encodeURIComponent(this.settings.clientId)}:${encodeURIComponent(secret)}`).toString("base64");
     const response = await httpsRequest(this.settings.endpoint, {

@@ -37,4 +37,6 @@ export const LIMITS = {
   secretRefreshMs: 300_000,
   /** After a failed read of the secret, or one caused by a refusal, no new read for this long. */
   secretRetryMs: 5_000,
+  /** One read of the secret: within the request deadline, leaving room for nothing else but a deny. */
+  secretReadTimeoutMs: 400,
 } as const;
