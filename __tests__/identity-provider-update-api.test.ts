@@ -2,6 +2,7 @@ import { DescribeFHIRDatastoreCommand, HealthLakeClient } from "@aws-sdk/client-
 import { mockClient } from "aws-sdk-client-mock";
 import { BUILT_IDENTITY_PROVIDER_UPDATE } from "../lambda/bundle";
 import { healthLakeApi } from "../lambda/identity-provider-update/healthlake-api";
+import { metadataDigest } from "../smart/identity-provider-update";
 import { HealthLakeControlPlane } from "../testing/healthlake-control-plane";
 import { BundleChild, HandlerError } from "./support/bundle-child";
 
@@ -113,7 +114,12 @@ describe("the built bundle, as Lambda runs it, with the SDK's endpoint setting p
       AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_HEALTHLAKE: plane.url,
+      // What the stack pins: this datastore, and the configuration it sends.
       DATASTORE_ID: DATASTORE,
+      IDP_LAMBDA_ARN: DESIRED.IdpLambdaArn,
+      AUTHORIZATION_STRATEGY: DESIRED.AuthorizationStrategy,
+      FINE_GRAINED_AUTHORIZATION: String(DESIRED.FineGrainedAuthorizationEnabled),
+      METADATA_SHA256: metadataDigest(METADATA),
     });
   });
   afterAll(async () => {
@@ -132,6 +138,20 @@ describe("the built bundle, as Lambda runs it, with the SDK's endpoint setting p
     const updates = plane.requests.filter((request) => request.target === "HealthLake.UpdateFHIRDatastore").length;
     expect(await fn.invoke<{ updated: boolean }>(event)).toMatchObject({ updated: false });
     expect(plane.requests.filter((request) => request.target === "HealthLake.UpdateFHIRDatastore")).toHaveLength(updates);
+  });
+
+  test.each([
+    ["a validator of another account", { IdpLambdaArn: "arn:aws:lambda:us-east-1:999999999999:function:attacker" }],
+    ["fine-grained authorization off", { FineGrainedAuthorizationEnabled: false }],
+    ["other metadata", { Metadata: { ...METADATA, token_endpoint: "https://attacker.example/token" } }],
+  ])("an event asking for %s is refused before any HealthLake call, its value not in the error", async (_name, change) => {
+    const calls = plane.requests.length;
+    const before = { ...plane.datastore.configuration };
+    const refused = fn.invoke({ ...event, IdentityProviderConfiguration: { ...event.IdentityProviderConfiguration, ...change } });
+    await expect(refused).rejects.toThrow(/differs from what this stack deploys in (IdpLambdaArn|FineGrainedAuthorizationEnabled|Metadata): refused/);
+    await expect(refused).rejects.not.toThrow(/attacker|999999999999/);
+    expect(plane.requests).toHaveLength(calls);
+    expect(plane.datastore.configuration).toEqual(before);
   });
 
   test("a malformed event fails the invocation, and with it the deploy", async () => {

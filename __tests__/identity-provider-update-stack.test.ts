@@ -1,8 +1,10 @@
 import { complete } from "../environments/complete";
 import { external } from "../environments/external";
 import { sandbox } from "../environments/sandbox";
+import { metadataDigest } from "../smart/identity-provider-update";
 import { decodeJsonencode } from "./support/jsonencode";
 import { synthJson } from "./support/synth";
+import { hasTerraform, terraformConsole } from "./support/terraform";
 
 const stacks = [sandbox, complete, external].map((config) => ({ name: config.name, json: synthJson(config) }));
 
@@ -24,6 +26,26 @@ describe.each(stacks)("$name: the identity provider configuration is kept in ste
       IdpLambdaArn: created.idp_lambda_arn,
       Metadata: decodeJsonencode(created.metadata),
     });
+  });
+
+  test("the function's environment pins what the invocation sends: validator, strategy, fine-grained flag and a digest of the metadata", () => {
+    const pinned = json.resource.aws_lambda_function.identity_provider_update.environment.variables;
+    expect(pinned).toMatchObject({
+      IDP_LAMBDA_ARN: created.idp_lambda_arn,
+      AUTHORIZATION_STRATEGY: created.authorization_strategy,
+      FINE_GRAINED_AUTHORIZATION: String(created.fine_grained_authorization_enabled),
+    });
+    // The digest of the very document the invocation sends, in Terraform's own terms.
+    expect(pinned.METADATA_SHA256).toBe(`\${sha256(${created.metadata.slice(2, -1)})}`);
+  });
+
+  (hasTerraform ? test : test.skip)("Terraform's sha256(jsonencode()) of the metadata is the digest the function computes from what it receives", () => {
+    // Every reference in the document replaced by a value, alike on both sides.
+    const values = (text: string) => text.replace(/\$\{([a-z0-9_.]+)\}/g, (_whole, reference: string) => `value-of-${reference}`);
+    const pinned: string = json.resource.aws_lambda_function.identity_provider_update.environment.variables.METADATA_SHA256;
+    const terraform = JSON.parse(terraformConsole("", values(pinned.slice(2, -1))));
+    const received = JSON.parse(values(JSON.stringify(input.IdentityProviderConfiguration.Metadata)));
+    expect(metadataDigest(received)).toBe(terraform);
   });
 
   test("a new Cognito domain or validator changes that input, so the next deploy updates the datastore in place", () => {
@@ -65,7 +87,7 @@ describe.each(stacks)("$name: the identity provider configuration is kept in ste
     const fn = json.resource.aws_lambda_function.identity_provider_update;
     expect(fn.timeout).toBe(120);
     expect(fn.runtime).toBe("nodejs22.x");
-    expect(fn.environment).toEqual({ variables: { DATASTORE_ID: "${awscc_healthlake_fhir_datastore.this.datastore_id}" } });
+    expect(fn.environment.variables.DATASTORE_ID).toBe("${awscc_healthlake_fhir_datastore.this.datastore_id}");
     expect(json.resource.aws_cloudwatch_log_group.identity_provider_update.name).toBe(`/aws/lambda/${fn.function_name}`);
   });
 
@@ -86,4 +108,10 @@ test("one execution is reserved where the validator has a reservation, none on t
 
 test("an AWS_AUTH datastore has no update function", () => {
   expect(synthJson({ name: "plain", datastore: { name: "fhir" } }).resource.aws_lambda_invocation).toBeUndefined();
+});
+
+(hasTerraform ? test : test.skip)("the digest escapes as Terraform does: <, >, &, U+2028, U+2029, and sorts keys byte by byte", () => {
+  const value = { z: ["<a href=x&y>", "\u2028\u2029", "é"], B: true, a: { é: 1, e: 'q"' } };
+  const expression = 'sha256(jsonencode({z = ["<a href=x&y>", "\\u2028\\u2029", "é"], B = true, a = {"é" = 1, e = "q\\""}}))';
+  expect(metadataDigest(value)).toBe(JSON.parse(terraformConsole("", expression)));
 });

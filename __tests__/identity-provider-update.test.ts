@@ -1,5 +1,13 @@
 import { type Clock, type DatastoreState, type HealthLakeApi, bringInLine } from "../lambda/identity-provider-update/bring-in-line";
-import { type IdentityProviderConfiguration, differences, parseRequest, reported } from "../lambda/identity-provider-update/configuration";
+import {
+  type IdentityProviderConfiguration,
+  type PinnedConfiguration,
+  differences,
+  parseRequest,
+  readPinned,
+  reported,
+} from "../lambda/identity-provider-update/configuration";
+import { metadataDigest, terraformJsonencode } from "../smart/identity-provider-update";
 
 const DATASTORE = "0123456789abcdef0123456789abcdef";
 const VALIDATOR = "arn:aws:lambda:us-east-1:111122223333:function:validator";
@@ -34,11 +42,23 @@ describe("differences", () => {
   });
 });
 
+const PINNED: PinnedConfiguration = {
+  datastoreId: DATASTORE,
+  idpLambdaArn: VALIDATOR,
+  authorizationStrategy: "SMART_ON_FHIR_V1",
+  fineGrainedAuthorization: true,
+  metadataSha256: metadataDigest(METADATA),
+};
+
 describe("parseRequest: the invocation's input, never trusted", () => {
   const valid = { DatastoreId: DATASTORE, IdentityProviderConfiguration: { ...DESIRED, Metadata: METADATA } };
+  const withConfiguration = (change: Record<string, unknown>) => ({
+    ...valid,
+    IdentityProviderConfiguration: { ...valid.IdentityProviderConfiguration, ...change },
+  });
 
   test("serializes the metadata document for UpdateFHIRDatastore", () => {
-    const request = parseRequest(valid, DATASTORE);
+    const request = parseRequest(valid, PINNED);
     expect(request.DatastoreId).toBe(DATASTORE);
     expect(JSON.parse(request.IdentityProviderConfiguration.Metadata as string)).toEqual(METADATA);
     expect(request.IdentityProviderConfiguration.IdpLambdaArn).toBe(VALIDATOR);
@@ -63,11 +83,62 @@ describe("parseRequest: the invocation's input, never trusted", () => {
     ],
     ["metadata as a list", { ...valid, IdentityProviderConfiguration: { ...valid.IdentityProviderConfiguration, Metadata: [] } }, /Metadata/],
   ])("refuses %s", (_name, event, message) => {
-    expect(() => parseRequest(event, DATASTORE)).toThrow(message);
+    expect(() => parseRequest(event, PINNED)).toThrow(message);
   });
 
-  test("refuses every datastore when the function was not told its own", () => {
-    expect(() => parseRequest(valid, undefined)).toThrow(/not this function's \(DATASTORE_ID\)/);
+  // Invoke rights on the function are the right to bring the datastore in line with this stack, nothing more.
+  test.each([
+    ["a validator in another account", { IdpLambdaArn: "arn:aws:lambda:us-east-1:999999999999:function:attacker" }, "IdpLambdaArn"],
+    ["a validator in another region", { IdpLambdaArn: VALIDATOR.replace("us-east-1", "eu-west-1") }, "IdpLambdaArn"],
+    ["an ARN that is no Lambda", { IdpLambdaArn: "arn:aws:iam::111122223333:role/x" }, "IdpLambdaArn"],
+    ["no validator at all", { IdpLambdaArn: undefined }, "IdpLambdaArn"],
+    ["fine-grained authorization switched off", { FineGrainedAuthorizationEnabled: false }, "FineGrainedAuthorizationEnabled"],
+    ["another strategy", { AuthorizationStrategy: "SMART_ON_FHIR" }, "AuthorizationStrategy"],
+    ["other metadata", { Metadata: { ...METADATA, token_endpoint: "https://attacker.example/token" } }, "Metadata"],
+    ["no metadata", { Metadata: undefined }, "Metadata"],
+  ])("refuses %s, naming the field and not its value, before any call", (_name, change, field) => {
+    let message = "";
+    try {
+      parseRequest(withConfiguration(change), PINNED);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(new RegExp(`differs from what this stack deploys in ${field}: refused`));
+    expect(message).not.toMatch(/attacker|999999999999|eu-west-1/);
+  });
+
+  test("the same metadata with its keys in another order is the same document", () => {
+    const reordered = Object.fromEntries(Object.entries(METADATA).reverse());
+    expect(() => parseRequest(withConfiguration({ Metadata: reordered }), PINNED)).not.toThrow();
+  });
+});
+
+describe("readPinned: the configuration the stack fixed", () => {
+  const env = {
+    DATASTORE_ID: DATASTORE,
+    IDP_LAMBDA_ARN: VALIDATOR,
+    AUTHORIZATION_STRATEGY: "SMART_ON_FHIR_V1",
+    FINE_GRAINED_AUTHORIZATION: "true",
+    METADATA_SHA256: PINNED.metadataSha256,
+  };
+  test("reads every field", () => expect(readPinned(env)).toEqual(PINNED));
+  test.each(["DATASTORE_ID", "IDP_LAMBDA_ARN", "AUTHORIZATION_STRATEGY", "FINE_GRAINED_AUTHORIZATION", "METADATA_SHA256"])(
+    "refuses to run without %s",
+    (name) => {
+      expect(() => readPinned({ ...env, [name]: undefined })).toThrow(new RegExp(name));
+    },
+  );
+  test("a flag that is not true or false is refused", () => expect(() => readPinned({ ...env, FINE_GRAINED_AUTHORIZATION: "yes" })).toThrow(/true or false/));
+});
+
+describe("terraformJsonencode: Terraform's jsonencode, byte for byte", () => {
+  test.each([
+    [{ b: 1, a: [true, "x"] }, '{"a":[true,"x"],"b":1}'],
+    [{ s: "<&>" }, '{"s":"\\u003c\\u0026\\u003e"}'],
+    [{ s: "line\u2028sep\u2029" }, '{"s":"line\\u2028sep\\u2029"}'],
+    [{ é: "é", e: 'q"' }, '{"e":"q\\"","é":"é"}'],
+  ])("%p", (value, expected) => {
+    expect(terraformJsonencode(value)).toBe(expected);
   });
 });
 

@@ -1,7 +1,8 @@
 import { r, type Rule, list, resources } from "./rule";
 
 const SECRET_NAME = /SECRET|PASSWORD|PASSWD|PRIVATE_KEY|CREDENTIAL|API_KEY/i;
-const SECRET_VALUE = /client_secret|var\.[\w-]*password|aws_secretsmanager_secret_version|\.secret\b/;
+// A reference to a secret attribute (`aws_cognito_user_pool_client.x.client_secret`), not the word in a document (`client_secret_basic`).
+const SECRET_VALUE = /\.client_secret\b|var\.[\w-]*password|aws_secretsmanager_secret_version|\.secret\b/;
 const CURRENT_RUNTIMES = ["nodejs20.x", "nodejs22.x", "python3.12", "python3.13"];
 
 export const LAMBDA_RULES: Rule[] = [

@@ -1,3 +1,5 @@
+import { IDENTITY_PROVIDER_UPDATE_ENVIRONMENT as ENV, metadataDigest } from "../../smart/identity-provider-update";
+
 /** HealthLake's `IdentityProviderConfiguration`, as DescribeFHIRDatastore returns it and UpdateFHIRDatastore takes it. */
 export interface IdentityProviderConfiguration {
   readonly AuthorizationStrategy: string;
@@ -46,15 +48,44 @@ export function reported(configuration: IdentityProviderConfiguration | undefine
   };
 }
 
+/** What the stack fixed in the function's environment: the only configuration it may send. */
+export interface PinnedConfiguration {
+  readonly datastoreId: string;
+  readonly idpLambdaArn: string;
+  readonly authorizationStrategy: string;
+  readonly fineGrainedAuthorization: boolean;
+  readonly metadataSha256: string;
+}
+
+/** The pinned configuration, or an error naming the variable that is missing (a broken deployment, refused). */
+export function readPinned(env: Readonly<Record<string, string | undefined>>): PinnedConfiguration {
+  const value = (name: string) => {
+    const text = env[name];
+    if (text === undefined || text === "") throw new Error(`the identity provider update needs the environment variable ${name}`);
+    return text;
+  };
+  const fineGrained = value(ENV.fineGrainedAuthorization);
+  if (fineGrained !== "true" && fineGrained !== "false") throw new Error(`${ENV.fineGrainedAuthorization} must be true or false`);
+  return {
+    datastoreId: value(ENV.datastoreId),
+    idpLambdaArn: value(ENV.idpLambdaArn),
+    authorizationStrategy: value(ENV.authorizationStrategy),
+    fineGrainedAuthorization: fineGrained === "true",
+    metadataSha256: value(ENV.metadataSha256),
+  };
+}
+
 /**
  * The request from an untrusted event, or an error naming what is wrong with it. Only the function's
- * own datastore may be named: its role could not update another, and it never tries.
+ * own datastore may be named, and only the configuration the stack pinned may be sent: an invocation
+ * can bring the datastore in line with the stack, never point it at another validator or turn its
+ * fine-grained authorization off. A refusal names the fields, never the values.
  */
-export function parseRequest(event: unknown, ownDatastoreId: string | undefined): UpdateRequest {
+export function parseRequest(event: unknown, pinned: PinnedConfiguration): UpdateRequest {
   const request = event as Partial<UpdateRequest> | null;
   if (typeof request?.DatastoreId !== "string" || !/^[A-Za-z0-9]{1,32}$/.test(request.DatastoreId))
     throw new Error("the event's DatastoreId must be a datastore id (1 to 32 letters and digits)");
-  if (request.DatastoreId !== ownDatastoreId) throw new Error(`the event names datastore ${request.DatastoreId}, not this function's (DATASTORE_ID)`);
+  if (request.DatastoreId !== pinned.datastoreId) throw new Error(`the event names datastore ${request.DatastoreId}, not this function's (${ENV.datastoreId})`);
   const configuration = request.IdentityProviderConfiguration as Partial<IdentityProviderConfiguration> | undefined;
   if (typeof configuration?.AuthorizationStrategy !== "string")
     throw new Error("the event's IdentityProviderConfiguration.AuthorizationStrategy must be a string");
@@ -65,13 +96,23 @@ export function parseRequest(event: unknown, ownDatastoreId: string | undefined)
   const metadata: unknown = configuration.Metadata;
   if (metadata !== undefined && (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)))
     throw new Error("the event's IdentityProviderConfiguration.Metadata must be the SMART configuration document, a JSON object");
+  const unpinned = [
+    configuration.AuthorizationStrategy !== pinned.authorizationStrategy && "AuthorizationStrategy",
+    configuration.FineGrainedAuthorizationEnabled !== pinned.fineGrainedAuthorization && "FineGrainedAuthorizationEnabled",
+    configuration.IdpLambdaArn !== pinned.idpLambdaArn && "IdpLambdaArn",
+    (metadata === undefined || metadataDigest(metadata) !== pinned.metadataSha256) && "Metadata",
+  ].filter((field): field is string => field !== false);
+  if (unpinned.length > 0)
+    throw new Error(
+      `the event's IdentityProviderConfiguration differs from what this stack deploys in ${unpinned.join(", ")}: refused, nothing sent to HealthLake`,
+    );
   return {
     DatastoreId: request.DatastoreId,
     IdentityProviderConfiguration: {
       AuthorizationStrategy: configuration.AuthorizationStrategy,
       FineGrainedAuthorizationEnabled: configuration.FineGrainedAuthorizationEnabled,
       IdpLambdaArn: configuration.IdpLambdaArn,
-      Metadata: metadata === undefined ? undefined : JSON.stringify(metadata),
+      Metadata: JSON.stringify(metadata),
     },
   };
 }

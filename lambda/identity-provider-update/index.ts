@@ -1,6 +1,6 @@
 import { HealthLakeClient } from "@aws-sdk/client-healthlake";
 import { bringInLine } from "./bring-in-line";
-import { parseRequest } from "./configuration";
+import { parseRequest, readPinned } from "./configuration";
 import { healthLakeApi } from "./healthlake-api";
 
 // Created at init, reused across invocations; credentials and region come from the runtime. The
@@ -18,7 +18,8 @@ const OPTIONS = { waitMs: 90_000, pollMs: 3_000, propagationMs: 30_000 };
  * result lands in Terraform state; an error fails the deploy with its message.
  */
 export async function handler(event: unknown) {
-  const request = parseRequest(event, process.env.DATASTORE_ID);
+  // Read per invocation: a missing variable fails this invocation, with its name, before any call.
+  const request = parseRequest(event, readPinned(process.env));
   const result = await bringInLine(request, api, clock, OPTIONS);
   console.log(JSON.stringify({ datastoreId: result.datastoreId, updated: result.updated, changed: result.changed }));
   return result;

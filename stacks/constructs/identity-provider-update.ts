@@ -5,6 +5,7 @@ import { LambdaInvocation } from "@cdktf/provider-aws/lib/lambda-invocation";
 import type { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import type { HealthlakeFhirDatastore } from "../../.gen/providers/awscc/healthlake-fhir-datastore";
 import type { NodejsBundleOptions } from "../bundling";
+import { IDENTITY_PROVIDER_UPDATE_ENVIRONMENT as ENV } from "../../smart/identity-provider-update";
 import { policyDocument } from "../iam-policy";
 import { IDENTITY_PROVIDER_UPDATE_RESERVATION } from "../lambda-concurrency";
 import type { IdentityProviderSettings } from "./fhir-datastore";
@@ -65,8 +66,16 @@ export class IdentityProviderUpdate extends Construct {
       logKmsKeyArn: props.logKmsKeyArn,
       tracing: props.tracing,
       reservedConcurrency: props.reserveConcurrency ? IDENTITY_PROVIDER_UPDATE_RESERVATION : undefined,
-      // The one datastore it may update; it refuses an event that names another.
-      environment: { DATASTORE_ID: datastore.datastoreId },
+      // The one datastore it may update and the one configuration it may send it: it refuses an event
+      // that differs in any of them, so invoking it can only bring the datastore in line with this stack.
+      environment: {
+        [ENV.datastoreId]: datastore.datastoreId,
+        [ENV.idpLambdaArn]: settings.idpLambdaArn,
+        [ENV.authorizationStrategy]: settings.authorizationStrategy,
+        [ENV.fineGrainedAuthorization]: String(settings.fineGrainedAuthorization),
+        // Terraform's own digest of the document it sends (smart/identity-provider-update.ts: terraformJsonencode).
+        [ENV.metadataSha256]: Fn.sha256(Fn.jsonencode(settings.metadata)),
+      },
     });
     const policy = new IamRolePolicy(this, "healthlake-access", {
       name: "update-identity-provider-of-this-datastore",
