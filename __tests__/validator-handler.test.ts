@@ -415,6 +415,14 @@ describe("token validator handler", () => {
     for (const secret of [token, token.split(".")[2], "alice-sub", key.jwk.n]) expect(text).not.toContain(secret);
   });
 
+  test("an unreadable LOG_LEVEL allows as usual, logging at info with one warning line at init", async () => {
+    const { handler, lines } = newHandler({ LOG_LEVEL: "Verbose" });
+    expect(lines).toEqual([expect.objectContaining({ level: "warn", setting: "LOG_LEVEL" })]);
+    const token = signJwt(key, claims());
+    await handler({ datastoreEndpoint: ENDPOINT, operationName: "SearchWithGet", bearerToken: token });
+    expect((await handler({ datastoreEndpoint: ENDPOINT, operationName: "SearchWithGet", bearerToken: token })).authPayload.isAuthorized).toBe(true);
+  });
+
   test("LOG_LEVEL=error keeps allows and denies out of the log", async () => {
     const { handler, lines } = newHandler({ LOG_LEVEL: "error" });
     await handler(event(signJwt(key, claims())));

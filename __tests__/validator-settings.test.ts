@@ -1,4 +1,4 @@
-import { loadSettings } from "../lambda/token-validator/settings";
+import { loadSettings, logLevelOf } from "../lambda/token-validator/settings";
 
 const BASE = {
   USER_POOL_ID: "us-east-1_AbC123",
@@ -159,9 +159,30 @@ describe("loadSettings", () => {
     ["CLIENT_ID", { CLIENT_ID: "client a" }],
     ["USER_ROLE_ARN", { USER_ROLE_ARN: undefined }],
     ["USER_ROLE_ARN", { USER_ROLE_ARN: "arn:aws:iam::123456789012:user/alice" }],
-    ["LOG_LEVEL", { LOG_LEVEL: "verbose" }],
     ["AUTHORIZATION_STRATEGY", { AUTHORIZATION_STRATEGY: "AWS_AUTH" }],
   ])("names %s when it is %j", (variable, change) => {
     expect(loadSettings({ ...BASE, ...change })).toMatchObject({ ok: false, variable });
+  });
+});
+
+// Logging decides nobody's access: a value it cannot read never denies, it logs at info and says so.
+describe("LOG_LEVEL", () => {
+  test.each([
+    [undefined, "info", false],
+    ["", "info", false],
+    ["ERROR", "error", false],
+    [" Warn ", "warn", false],
+    ["WARNING", "warn", false],
+    ["TRACE", "debug", false],
+    ["FATAL", "error", false],
+    ["debug", "debug", false],
+    ["verbose", "info", true],
+    ["5", "info", true],
+  ])("%p logs at %s (unreadable: %p)", (given, level, unreadable) => {
+    expect(logLevelOf(given)).toEqual({ level, unreadable });
+  });
+
+  test("an unreadable level loads the settings, never a configuration deny", () => {
+    expect(loadSettings({ ...BASE, LOG_LEVEL: "verbose" })).toMatchObject({ ok: true, settings: { logLevel: "info", logLevelUnreadable: true } });
   });
 });

@@ -53,6 +53,7 @@ export function createHandler(env: Readonly<Record<string, string | undefined>>,
   }
 
   const settings = loaded.settings;
+  if (settings.logLevelUnreadable) log("warn", { setting: "LOG_LEVEL", problem: "not a log level (trace, debug, info, warn, error, fatal): logging at info" });
   const verifier = new TokenVerifier(settings.policy, settings.introspection ? introspecting(settings, deps) : verifyingJwts(settings, deps, log));
   const tokens = settings.introspection ? "any" : "jwt";
 

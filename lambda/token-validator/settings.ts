@@ -19,6 +19,8 @@ export interface ValidatorSettings {
   /** Region the function runs in; a datastore endpoint of another region is refused. */
   readonly region?: string;
   readonly logLevel: LogLevel;
+  /** `LOG_LEVEL` was set to something that is no log level: logging at `info`, said once at init. */
+  readonly logLevelUnreadable?: boolean;
   readonly policy: TokenPolicy;
   /** `cognito` and `oidc`: where the issuer's keys are, and the algorithms its tokens may be signed with. */
   readonly keys?: { readonly jwksUri: string; readonly algorithms: readonly string[] };
@@ -30,7 +32,26 @@ const MODES: readonly AuthMode[] = ["cognito", "oidc", "introspection"];
 const STRATEGIES: readonly AuthorizationStrategy[] = ["SMART_ON_FHIR_V1", "SMART_ON_FHIR"];
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
-const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
+// AWS Lambda's own log levels (TRACE to FATAL, any case), and ours.
+const LOG_LEVEL_NAMES: Readonly<Record<string, LogLevel>> = {
+  trace: "debug",
+  debug: "debug",
+  info: "info",
+  warn: "warn",
+  warning: "warn",
+  error: "error",
+  fatal: "error",
+};
+
+/**
+ * `LOG_LEVEL`, read leniently: logging decides nobody's access, so a value it cannot read logs at
+ * `info` (and says so once) instead of denying every request as a broken configuration.
+ */
+export function logLevelOf(given: string | undefined): { readonly level: LogLevel; readonly unreadable: boolean } {
+  if (given === undefined || given.trim() === "") return { level: "info", unreadable: false };
+  const level = LOG_LEVEL_NAMES[given.trim().toLowerCase()];
+  return level === undefined ? { level: "info", unreadable: true } : { level, unreadable: false };
+}
 
 export type SettingsResult =
   | { readonly ok: true; readonly settings: ValidatorSettings }
@@ -118,9 +139,19 @@ function settingsOf(env: Env): ValidatorSettings {
     // Absent, the stricter strategy: v2 scopes are dropped, never granted beyond what HealthLake honours.
     strategy: oneOf(env, "AUTHORIZATION_STRATEGY", STRATEGIES, "SMART_ON_FHIR_V1"),
   };
-  const logLevel = oneOf(env, "LOG_LEVEL", LOG_LEVELS, "info");
+  const logLevel = logLevelOf(env.LOG_LEVEL);
   const region = env.AWS_REGION && REGION.test(env.AWS_REGION) ? env.AWS_REGION : undefined;
-  return { mode, issuer: modeSettings.issuer, roleArn, region, logLevel, policy, keys: modeSettings.keys, introspection: modeSettings.introspection };
+  return {
+    mode,
+    issuer: modeSettings.issuer,
+    roleArn,
+    region,
+    logLevel: logLevel.level,
+    ...(logLevel.unreadable ? { logLevelUnreadable: true } : {}),
+    policy,
+    keys: modeSettings.keys,
+    introspection: modeSettings.introspection,
+  };
 }
 
 type ModeSettings = Pick<ValidatorSettings, "issuer" | "keys" | "introspection"> & {
