@@ -514,7 +514,7 @@ describe("configuration rules: each fails on a bad value, names field and value,
 
   test("every rule is run", () => {
     const exported = Object.values(rules).filter(
-      (value): value is rules.ConfigRule => typeof value === "function" && !["configProblems", "assertValidConfig"].includes(value.name),
+      (value): value is rules.ConfigRule => typeof value === "function" && !["configProblems", "assertValidConfig", "environmentsReport"].includes(value.name),
     );
     expect([...rules.CONFIG_RULES].sort((a, b) => a.name.localeCompare(b.name))).toEqual(exported.sort((a, b) => a.name.localeCompare(b.name)));
   });
@@ -542,5 +542,29 @@ describe("assertValidConfig", () => {
     for (const env of [sandbox, complete]) expect(rules.configProblems(resolveConfig(env))).toEqual([]);
     const names = ENVIRONMENTS.map((e) => e.name);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe("environmentsReport: every environment's problems at once, before anything is synthesized", () => {
+  const broken = (name: string, change: Partial<HealthLakeSmartConfig>) => resolveConfig({ ...base, name, ...change } as HealthLakeSmartConfig);
+
+  test("nothing for valid environments", () => {
+    expect(rules.environmentsReport([broken("one", {}), broken("two", {})])).toBeUndefined();
+  });
+
+  test("every broken environment, each once, grouped under its name; the valid ones left out", () => {
+    const report = rules.environmentsReport([
+      broken("first", { region: "eu-central-1" }),
+      broken("fine", {}),
+      broken("third", { datastore: { name: "fhir", kmsKeyArn: "nope" }, region: "mars-1" }),
+    ]);
+    expect(report?.split("\n")).toEqual([
+      'environment "first" has 1 configuration problem(s):',
+      expect.stringMatching(/^ {2}- region "eu-central-1" does not offer HealthLake/),
+      "",
+      'environment "third" has 2 configuration problem(s):',
+      expect.stringMatching(/^ {2}- region "mars-1" does not offer HealthLake/),
+      expect.stringMatching(/^ {2}- datastore.kmsKeyArn "nope" is not a KMS key ARN/),
+    ]);
   });
 });

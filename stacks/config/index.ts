@@ -15,7 +15,7 @@ export type {
   ResolvedSmartFront,
   ResolvedValidator,
 } from "./resolve";
-export { assertValidConfig, configProblems } from "./rules";
+export { assertValidConfig, configProblems, environmentsReport } from "./rules";
 export {
   AUTHORIZATION_SERVER_PRESETS,
   type AuthorizationServerPreset,
