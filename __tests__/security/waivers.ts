@@ -1,6 +1,10 @@
+import type { ResolvedConfig } from "../../stacks/config";
+
 /**
  * Every rule finding this project accepts, in one place, each with its reason (README: "Waived rules").
- * A waiver names a rule by its first ID and, optionally, the stacks and addresses it covers.
+ * A waiver names a rule by its first ID and, optionally, the stacks and addresses it covers, or the
+ * configuration it covers: a project default a rule flags is waived for every stack that keeps that
+ * default, whatever the stack is called, so a new environment passes as the shipped ones do.
  */
 export interface Waiver {
   readonly rule: string;
@@ -9,6 +13,17 @@ export interface Waiver {
   readonly stacks?: readonly string[];
   /** @default - every address */
   readonly addresses?: readonly string[];
+  /** Only where the stack's configuration, at this address, keeps the default this says. @default - always */
+  readonly when?: (config: ResolvedConfig, address: string) => boolean;
+}
+
+/** The setting behind a function's address, for the waivers of per-function defaults. */
+function functionSettings(config: ResolvedConfig, address: string): { reservedConcurrency?: number; tracing?: boolean } | undefined {
+  const smart = config.smart;
+  if (address === "aws_lambda_function.token_validator" || address === "aws_lambda_function.identity_provider_update") return smart?.validator;
+  if (address === "aws_lambda_function.pre_token_generation") return smart?.identityClaims;
+  if (address === "aws_lambda_function.smart_front") return smart?.smartFront;
+  return undefined;
 }
 
 export const WAIVERS: readonly Waiver[] = [
@@ -52,16 +67,24 @@ export const WAIVERS: readonly Waiver[] = [
   {
     rule: "CKV_AWS_364",
     reason:
-      "AWS documents no source condition for HealthLake's invocations and its own sample sets none; a condition HealthLake does not satisfy denies every request. `validator.invokeCondition` tightens it once verified (complete has it).",
-    stacks: ["sandbox"],
+      "The default: AWS documents no source condition for HealthLake's invocations and its own sample sets none; a condition HealthLake does not satisfy denies every request. `validator.invokeCondition` tightens it once verified (complete has it).",
+    addresses: ["aws_lambda_permission.healthlake", "aws_lambda_permission.healthlake_alias"],
+    when: (config) => config.smart?.validator.invokeCondition === "none",
   },
   {
     rule: "CKV_AWS_115",
     reason:
-      "Lambda refuses a reservation that leaves fewer than 100 unreserved executions, and new accounts often have 10 or 50 in all; `validator.reservedConcurrency` opts in (complete has it).",
-    stacks: ["sandbox"],
+      "The default: Lambda refuses a reservation that leaves fewer than 100 unreserved executions, and new accounts often have 10 or 50 in all; `reservedConcurrency` of the validator, the trigger and the SMART front opts in (complete has it).",
+    when: (config, address) => {
+      const settings = functionSettings(config, address);
+      return settings !== undefined && settings.reservedConcurrency === undefined;
+    },
   },
-  { rule: "CKV_AWS_50", reason: "The sandbox keeps the gist's configuration; `validator.tracing` turns tracing on (complete has it).", stacks: ["sandbox"] },
+  {
+    rule: "CKV_AWS_50",
+    reason: "The default, as the gist: X-Ray costs per trace; `tracing` of the validator, the trigger and the SMART front turns it on (complete has it).",
+    when: (config, address) => functionSettings(config, address)?.tracing === false,
+  },
   {
     rule: "AWS-Config-cognito-user-pool-deletion-protection-enabled",
     reason: "The sandbox is a throwaway, like the gist; every other environment defaults to ACTIVE.",
@@ -69,8 +92,9 @@ export const WAIVERS: readonly Waiver[] = [
   },
   {
     rule: "KICS-Cognito-UserPool-Without-MFA",
-    reason: "The sandbox keeps the gist's MFA OFF for its machine-to-machine client; complete uses OPTIONAL.",
-    stacks: ["sandbox"],
+    reason:
+      'The default, as the gist and the module: MFA OFF, since a pool for machines alone has no person to ask; `cognito.mfaConfiguration` "OPTIONAL" or "ON" for people (complete uses OPTIONAL).',
+    when: (config) => config.smart?.cognito?.mfaConfiguration === "OFF",
   },
   {
     rule: "HLS-DATA-PREVENT-DESTROY",
