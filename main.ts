@@ -1,10 +1,10 @@
 import { App } from "cdktf";
 import { ENVIRONMENTS } from "./environments";
-import { environmentsReport, resolveConfig } from "./stacks/config";
+import { environmentsReport } from "./stacks/config";
 import { HealthLakeSmartStack } from "./stacks/healthlake-smart-stack";
 
 // Every environment checked first, and all their problems printed once, without a stack trace.
-const report = environmentsReport(ENVIRONMENTS.map(resolveConfig));
+const report = environmentsReport(ENVIRONMENTS);
 if (report !== undefined) {
   console.error(report);
   process.exit(1);

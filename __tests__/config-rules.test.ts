@@ -513,9 +513,7 @@ describe("configuration rules: each fails on a bad value, names field and value,
   });
 
   test("every rule is run", () => {
-    const exported = Object.values(rules).filter(
-      (value): value is rules.ConfigRule => typeof value === "function" && !["configProblems", "assertValidConfig", "environmentsReport"].includes(value.name),
-    );
+    const exported = Object.values(rules).filter((value): value is rules.ConfigRule => typeof value === "function" && !["configProblems"].includes(value.name));
     expect([...rules.CONFIG_RULES].sort((a, b) => a.name.localeCompare(b.name))).toEqual(exported.sort((a, b) => a.name.localeCompare(b.name)));
   });
 
@@ -528,43 +526,10 @@ describe("configuration rules: each fails on a bad value, names field and value,
   });
 });
 
-describe("assertValidConfig", () => {
-  test("stops synth with every problem of the environment, each on its own line", () => {
-    const bad = { ...base, name: "BadName", region: "mars-1", datastore: { name: "f", createKmsKey: true } };
-    expect(() => rules.assertValidConfig(resolveConfig(bad))).toThrow(
-      'environment "BadName" has 3 configuration problem(s):\n  - name "BadName" is not a valid stack name: use 1–40 lower-case letters, digits and hyphens, starting with a letter\n' +
-        '  - region "mars-1" does not offer HealthLake: use one of us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-2, ca-central-1, eu-west-1, eu-west-2\n' +
-        "  - kmsAdminArn is missing, but a KMS key is created (datastore.createKmsKey or importExport): name the IAM user or role that administers the keys",
-    );
-  });
-
+describe("the shipped environments", () => {
   test("the shipped environments are valid and uniquely named", () => {
     for (const env of [sandbox, complete]) expect(rules.configProblems(resolveConfig(env))).toEqual([]);
     const names = ENVIRONMENTS.map((e) => e.name);
     expect(new Set(names).size).toBe(names.length);
-  });
-});
-
-describe("environmentsReport: every environment's problems at once, before anything is synthesized", () => {
-  const broken = (name: string, change: Partial<HealthLakeSmartConfig>) => resolveConfig({ ...base, name, ...change } as HealthLakeSmartConfig);
-
-  test("nothing for valid environments", () => {
-    expect(rules.environmentsReport([broken("one", {}), broken("two", {})])).toBeUndefined();
-  });
-
-  test("every broken environment, each once, grouped under its name; the valid ones left out", () => {
-    const report = rules.environmentsReport([
-      broken("first", { region: "eu-central-1" }),
-      broken("fine", {}),
-      broken("third", { datastore: { name: "fhir", kmsKeyArn: "nope" }, region: "mars-1" }),
-    ]);
-    expect(report?.split("\n")).toEqual([
-      'environment "first" has 1 configuration problem(s):',
-      expect.stringMatching(/^ {2}- region "eu-central-1" does not offer HealthLake/),
-      "",
-      'environment "third" has 2 configuration problem(s):',
-      expect.stringMatching(/^ {2}- region "mars-1" does not offer HealthLake/),
-      expect.stringMatching(/^ {2}- datastore.kmsKeyArn "nope" is not a KMS key ARN/),
-    ]);
   });
 });

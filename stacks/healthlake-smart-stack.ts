@@ -6,7 +6,7 @@ import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { AwsccProvider } from "../.gen/providers/awscc/provider";
 import { IDENTITY_PROVIDER_UPDATE_BUNDLE, PRE_TOKEN_GENERATION_BUNDLE, SMART_FRONT_BUNDLE, VALIDATOR_BUNDLE } from "../lambda/bundle";
 import type { NodejsBundleOptions } from "./bundling";
-import { type HealthLakeSmartConfig, type ResolvedConfig, assertValidConfig, resolveConfig } from "./config";
+import { type HealthLakeSmartConfig, type ResolvedConfig, validateConfig } from "./config";
 import { EncryptionKey } from "./constructs/encryption-key";
 import { FhirDatastore } from "./constructs/fhir-datastore";
 import { ImportExport } from "./constructs/import-export";
@@ -30,8 +30,7 @@ export interface HealthLakeSmartStackProps {
  */
 export class HealthLakeSmartStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: HealthLakeSmartStackProps) {
-    const config = resolveConfig(props.config);
-    assertValidConfig(config);
+    const config = validateConfig(props.config);
     if (id !== config.name)
       throw new Error(`stack id ${JSON.stringify(id)} differs from config.name ${JSON.stringify(config.name)}: pass the configuration's name as the id`);
     super(scope, id);

@@ -6,7 +6,8 @@
 
 import type { SignatureAlgorithm } from "../../smart/signature-algorithms";
 
-export type AuthorizationServerPreset = "okta" | "entra-id" | "auth0" | "keycloak";
+export const AUTHORIZATION_SERVER_PRESET_NAMES = ["okta", "entra-id", "auth0", "keycloak"] as const;
+export type AuthorizationServerPreset = (typeof AUTHORIZATION_SERVER_PRESET_NAMES)[number];
 
 /** The endpoints of an authorization server that SMART discovery names. */
 export interface AuthorizationServerUrls {

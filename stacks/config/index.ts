@@ -15,7 +15,9 @@ export type {
   ResolvedSmartFront,
   ResolvedValidator,
 } from "./resolve";
-export { assertValidConfig, configProblems, environmentsReport } from "./rules";
+export { configProblems } from "./rules";
+export { environmentProblems, environmentsReport, validateConfig } from "./validate";
+export { shapeProblems } from "./shape";
 export {
   AUTHORIZATION_SERVER_PRESETS,
   type AuthorizationServerPreset,

@@ -525,25 +525,3 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
 export function configProblems(config: ResolvedConfig): string[] {
   return CONFIG_RULES.flatMap((rule) => rule(config));
 }
-
-/** One environment's problems as the report lists them, or nothing when it has none. */
-function problemReport(config: ResolvedConfig): string | undefined {
-  const problems = configProblems(config);
-  if (problems.length === 0) return undefined;
-  return `environment ${show(config.name)} has ${problems.length} configuration problem(s):\n${problems.map((p) => `  - ${p}`).join("\n")}`;
-}
-
-/** Stops synth before anything is deployed, listing every problem at once. */
-export function assertValidConfig(config: ResolvedConfig): void {
-  const report = problemReport(config);
-  if (report !== undefined) throw new Error(report);
-}
-
-/**
- * Every problem of every environment, grouped by environment, or nothing when all are valid: what the
- * app prints, once, before it synthesizes anything, so one broken environment does not hide the others.
- */
-export function environmentsReport(configs: readonly ResolvedConfig[]): string | undefined {
-  const reports = configs.map(problemReport).filter((report) => report !== undefined);
-  return reports.length === 0 ? undefined : reports.join("\n\n");
-}
