@@ -140,6 +140,10 @@ describe("terraformJsonencode: Terraform's jsonencode, byte for byte", () => {
   ])("%p", (value, expected) => {
     expect(terraformJsonencode(value)).toBe(expected);
   });
+
+  test.each([[1e21], [0.5], [-0], [2 ** 53]])("refuses the number %p, which Terraform writes otherwise", (value) => {
+    expect(() => terraformJsonencode({ n: value })).toThrow(/writes differently/);
+  });
 });
 
 describe("reported: what Terraform's check reads", () => {

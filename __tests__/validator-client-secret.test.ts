@@ -27,7 +27,7 @@ describe("secretsManagerSecret", () => {
   });
 });
 
-const OPTIONS = { refreshMs: 300_000, retryAfterMs: 5_000, readTimeoutMs: 400 };
+const OPTIONS = { refreshMs: 300_000, retryAfterMs: 5_000, readTimeoutMs: 400, freezeLatenessMs: 100 };
 
 describe("ClientSecret", () => {
   beforeEach(() => jest.useFakeTimers({ now: 1_800_000_000_000 }));
@@ -108,6 +108,55 @@ describe("ClientSecret", () => {
     await jest.advanceTimersByTimeAsync(5_000);
     await expect(Promise.resolve(secret.value())).resolves.toBe("v1");
     expect(signals).toHaveLength(2);
+  });
+
+  test("a deadline the process slept through (a Lambda freeze) reads again once, instead of failing for the retry period", async () => {
+    const signals: AbortSignal[] = [];
+    const secret = new ClientSecret((signal) => {
+      signals.push(signal);
+      // The first read's answer is lost to the freeze; the second answers.
+      return signals.length === 1 ? new Promise<string>(() => {}) : Promise.resolve("v1");
+    }, OPTIONS);
+    const read = secret.read();
+    // Frozen: the clock moves on, no timer runs; on thaw the deadline fires 3 s late.
+    jest.setSystemTime(Date.now() + 3_000);
+    await jest.advanceTimersByTimeAsync(400);
+    await expect(read).resolves.toBe("v1");
+    expect(signals).toHaveLength(2);
+    expect(signals[0].aborted).toBe(true);
+  });
+
+  test("a second late deadline in a row is a failure: a process frozen again and again cannot read forever", async () => {
+    let reads = 0;
+    const secret = new ClientSecret(() => {
+      reads++;
+      return new Promise<string>(() => {});
+    }, OPTIONS);
+    const read = secret.read();
+    read.catch(() => undefined);
+    jest.setSystemTime(Date.now() + 3_000);
+    await jest.advanceTimersByTimeAsync(400);
+    jest.setSystemTime(Date.now() + 3_000);
+    await jest.advanceTimersByTimeAsync(400);
+    await expect(read).rejects.toThrow(/not read in time/);
+    expect(reads).toBe(2);
+  });
+
+  test("a source that throws at once is a failed read, with the retry rule, and no unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const secret = new ClientSecret(() => {
+        throw new Error("sync");
+      }, OPTIONS);
+      await expect(secret.read()).rejects.toThrow(/sync/);
+      await expect(Promise.resolve(secret.value())).rejects.toThrow(/retrying later/);
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
   });
 
   test("the SDK read is given the abort signal, and one attempt", async () => {

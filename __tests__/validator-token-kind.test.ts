@@ -25,6 +25,8 @@ const KINDS = [
   ["any", "a typ that is not a string", {}, { typ: ["Bearer"] }, true],
   ["any", "token_type in another case", {}, { token_type: "BEARER" }, false],
   ["any", "the RFC 8693 access token type", {}, { token_type: "urn:ietf:params:oauth:token-type:access_token" }, false],
+  ["any", "a JWS header type (RFC 7515 JOSE)", { typ: "JOSE" }, {}, false],
+  ["any", "a KELVIN SIGN standing in for k", {}, { token_type: "access_to\u212Aen" }, true],
 ] as const;
 
 test.each(KINDS)("%s, %s: refused %p", (issuer, _token, header, claims, refused) => {

@@ -22,7 +22,7 @@ export const IDENTITY_PROVIDER_UPDATE_ENVIRONMENT = {
  * JSON as Terraform's `jsonencode` writes it, so that a digest the stack computes at deploy
  * (`sha256(jsonencode(...))`) can be computed again from the value the function receives: object keys in
  * sorted order, no spaces, and `<`, `>`, `&`, U+2028 and U+2029 escaped (Go's encoder). For the values a
- * SMART configuration holds: objects, arrays, strings, booleans, integers.
+ * SMART configuration holds: objects, arrays, strings, booleans, null, safe integers (any other number is refused).
  */
 export function terraformJsonencode(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(terraformJsonencode).join(",")}]`;
@@ -33,6 +33,10 @@ export function terraformJsonencode(value: unknown): string {
     return `{${keys.map((key) => `${goString(key)}:${terraformJsonencode(object[key])}`).join(",")}}`;
   }
   if (typeof value === "string") return goString(value);
+  // Terraform writes numbers exactly, JavaScript in its own way past 2^53, for -0 and in exponents: a
+  // document the two would encode differently is refused, not digested wrongly (a SMART configuration has none).
+  if (typeof value === "number" && (!Number.isSafeInteger(value) || Object.is(value, -0)))
+    throw new Error(`the metadata holds the number ${value}, which Terraform's jsonencode writes differently: use an integer or a string`);
   return JSON.stringify(value);
 }
 

@@ -22,7 +22,15 @@ export interface ClientSecretOptions {
   readonly retryAfterMs: number;
   /** A read that has not answered by then has failed (and is aborted): the retry rule above applies. */
   readonly readTimeoutMs: number;
+  /**
+   * A deadline that fires this much later than set means the process did not run meanwhile (Lambda
+   * froze it): the read is made again, once, instead of counted as a failure.
+   */
+  readonly freezeLatenessMs: number;
 }
+
+// The deadline of a read the process slept through: not the source's fault.
+const FROZEN = new Error("the process was frozen during the read");
 
 /**
  * The client secret the validator authenticates to the introspection endpoint with: read at init,
@@ -66,21 +74,33 @@ export class ClientSecret {
     return this.reading;
   }
 
-  /** The source's answer, or a rejection once the read timeout passes; the source is told to stop then. */
-  private withinDeadline(): Promise<string> {
+  /**
+   * The source's answer, or a rejection once the read timeout passes; the source is told to stop then.
+   * A deadline the process slept through (a Lambda freeze) starts the read again, once.
+   */
+  private withinDeadline(afterFreeze = false): Promise<string> {
     const abort = new AbortController();
+    const { readTimeoutMs, freezeLatenessMs } = this.options;
+    const started = Date.now();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => {
         abort.abort();
-        reject(new Error("the client secret was not read in time"));
-      }, this.options.readTimeoutMs);
+        const frozen = Date.now() - started - readTimeoutMs > freezeLatenessMs;
+        reject(frozen && !afterFreeze ? FROZEN : new Error("the client secret was not read in time"));
+      }, readTimeoutMs);
       timer.unref();
     });
-    // A source that ignores the signal settles later, unheard: its answer is dropped with it.
-    const read = this.source(abort.signal);
+    // A source that throws at once rejects like one that fails later; one that ignores the signal
+    // settles later, unheard: its answer is dropped with it.
+    const read = Promise.resolve().then(() => this.source(abort.signal));
     read.catch(() => undefined);
-    return Promise.race([read, deadline]).finally(() => clearTimeout(timer));
+    return Promise.race([read, deadline])
+      .finally(() => clearTimeout(timer))
+      .catch((err: unknown) => {
+        if (err === FROZEN) return this.withinDeadline(true);
+        throw err;
+      });
   }
 
   /** The endpoint refused the secret: read it again, at most once per retry period (a wrong secret cannot cause a read storm). */

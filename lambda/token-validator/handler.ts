@@ -112,6 +112,7 @@ function introspecting(settings: ValidatorSettings, deps: HandlerDependencies): 
     refreshMs: LIMITS.secretRefreshMs,
     retryAfterMs: LIMITS.secretRetryMs,
     readTimeoutMs: LIMITS.secretReadTimeoutMs,
+    freezeLatenessMs: LIMITS.jwksFreezeLatenessMs,
   });
   secret.read().catch(() => undefined);
   const cache = new IntrospectionCache({

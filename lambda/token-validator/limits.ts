@@ -37,6 +37,9 @@ export const LIMITS = {
   secretRefreshMs: 300_000,
   /** After a failed read of the secret, or one caused by a refusal, no new read for this long. */
   secretRetryMs: 5_000,
-  /** One read of the secret: within the request deadline, leaving room for nothing else but a deny. */
-  secretReadTimeoutMs: 400,
+  /**
+   * One read of the secret, loading the SDK included. Requests waiting on it are denied at the request
+   * deadline anyway; the read itself gets the time a cold SDK and TLS need, then fails (and is aborted).
+   */
+  secretReadTimeoutMs: 3_000,
 } as const;

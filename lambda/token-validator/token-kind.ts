@@ -6,15 +6,17 @@
  * - Cognito's `token_use`: `access`, or `id` for an ID token (required of a Cognito pool's tokens).
  * - The `typ` claim (Keycloak: `Bearer`, `ID`, `Refresh`, `Offline`, `Logout`).
  * - `token_type` (RFC 7662 introspection answers: Okta `access_token`/`refresh_token`, others `Bearer`).
- * - The JWT header's `typ` (RFC 9068 `at+jwt`; most issuers write the generic `JWT`).
+ * - The JWT header's `typ` (RFC 9068 `at+jwt`; most issuers write the generic `JWT`, RFC 7515 allows `JOSE`).
  */
 
 // Lower-cased names of an access token in the payload's `typ` and in `token_type`.
 const ACCESS_TOKEN_TYPES = ["bearer", "access_token", "at+jwt", "application/at+jwt", "urn:ietf:params:oauth:token-type:access_token"];
-// Lower-cased header `typ` values of an access token: RFC 9068's, and the generic JWT one.
-const ACCESS_TOKEN_HEADER_TYPES = ["jwt", "application/jwt", "at+jwt", "application/at+jwt"];
+// Lower-cased header `typ` values of an access token: RFC 9068's, and the generic JWT and JWS ones.
+const ACCESS_TOKEN_HEADER_TYPES = ["jwt", "application/jwt", "at+jwt", "application/at+jwt", "jose"];
 
-const names = (value: unknown, accepted: readonly string[]) => typeof value === "string" && accepted.includes(value.toLowerCase());
+// Case is ignored in ASCII only: no other character may stand in for a letter (U+212A KELVIN SIGN lower-cases to "k").
+const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const names = (value: unknown, accepted: readonly string[]) => typeof value === "string" && accepted.includes(asciiLower(value));
 
 /** Whether the claims (a JWT's payload or an introspection answer) say anything but "access token". `tokenUseRequired`: a Cognito pool's. */
 export function claimsNameOtherTokenKind(claims: Readonly<Record<string, unknown>>, tokenUseRequired: boolean): boolean {
