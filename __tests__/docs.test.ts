@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULTS } from "../stacks/config";
+import { VALIDATOR_ENVIRONMENT } from "../smart/validator-environment";
 
 const read = (file: string) => fs.readFileSync(path.join(__dirname, "..", file), "utf8");
 
@@ -69,5 +70,20 @@ describe("the documents", () => {
         return !headings.includes(fragment);
       });
     expect(broken).toEqual([]);
+  });
+});
+
+describe("docs/validator.md", () => {
+  /** The variables its settings table names: the first cell of each row, one or more `NAME`s. */
+  const documented = () => {
+    const section = read("docs/validator.md").split("\n");
+    return section.flatMap((line) => {
+      const first = line.split("|")[1]?.trim() ?? "";
+      return /^`[A-Z_]+`(, `[A-Z_]+`)*$/.test(first) ? [...first.matchAll(/`([A-Z_]+)`/g)].map((m) => m[1]) : [];
+    });
+  };
+
+  test("lists exactly the variables of the validator's contract (smart/validator-environment.ts)", () => {
+    expect([...new Set(documented())].sort()).toEqual(Object.values(VALIDATOR_ENVIRONMENT).sort());
   });
 });

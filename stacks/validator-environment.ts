@@ -1,3 +1,4 @@
+import { VALIDATOR_ENVIRONMENT as ENV } from "../smart/validator-environment";
 import type { ResolvedExternalAuthorizationServer } from "./config";
 
 /**
@@ -10,23 +11,23 @@ export function externalValidatorEnvironment(
   resolved: { readonly jwksUri?: string; readonly introspectionSecretArn?: string },
 ): Record<string, string> {
   const shared = {
-    ISSUER: server.issuer,
-    CLIENT_ID: server.clientIds.join(","),
-    CLIENT_CLAIM: server.clientClaim,
-    SCOPE_CLAIMS: server.scopeClaims.join(","),
-    MAX_TOKEN_LIFETIME_SECONDS: String(server.maxTokenLifetimeSeconds),
-    ...(server.audience === undefined ? {} : { AUDIENCE: server.audience }),
+    [ENV.issuer]: server.issuer,
+    [ENV.clientId]: server.clientIds.join(","),
+    [ENV.clientClaim]: server.clientClaim,
+    [ENV.scopeClaims]: server.scopeClaims.join(","),
+    [ENV.maxTokenLifetimeSeconds]: String(server.maxTokenLifetimeSeconds),
+    ...(server.audience === undefined ? {} : { [ENV.audience]: server.audience }),
   };
   if (server.validation === "introspection") {
     return {
-      AUTH_MODE: "introspection",
+      [ENV.authMode]: "introspection",
       ...shared,
-      INTROSPECTION_ENDPOINT: required(server.introspectionEndpoint, "introspectionEndpoint"),
-      INTROSPECTION_CLIENT_ID: required(server.introspectionClientId, "introspectionClientId"),
-      INTROSPECTION_SECRET_ARN: required(resolved.introspectionSecretArn, "the introspection secret"),
+      [ENV.introspectionEndpoint]: required(server.introspectionEndpoint, "introspectionEndpoint"),
+      [ENV.introspectionClientId]: required(server.introspectionClientId, "introspectionClientId"),
+      [ENV.introspectionSecretArn]: required(resolved.introspectionSecretArn, "the introspection secret"),
     };
   }
-  return { AUTH_MODE: "oidc", ...shared, JWKS_URI: required(resolved.jwksUri, "jwksUri"), ALGORITHMS: server.algorithms.join(",") };
+  return { [ENV.authMode]: "oidc", ...shared, [ENV.jwksUri]: required(resolved.jwksUri, "jwksUri"), [ENV.algorithms]: server.algorithms.join(",") };
 }
 
 // The configuration rules refuse a configuration without these before any construct is built.

@@ -1,5 +1,5 @@
 import { FHIR_ID, isHealthLakeFhirBase, parseFhirUser } from "../../smart/fhir-user";
-import { customAttribute, IDENTITY_ATTRIBUTES } from "./attributes";
+import { customAttribute, IDENTITY_ATTRIBUTES } from "../../smart/identity-attributes";
 
 /** The part of a `V2_0` response that customizes the tokens (Cognito: `claimsAndScopeOverrideDetails`). */
 export interface ClaimsAndScopeOverrideDetails {

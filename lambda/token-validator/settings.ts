@@ -2,6 +2,7 @@ import type { AuthorizationStrategy } from "../../smart/scope-grammar";
 import { SIGNATURE_ALGORITHMS } from "../../smart/signature-algorithms";
 import type { TokenPolicy } from "./claims";
 import { LIMITS } from "./limits";
+import { VALIDATOR_ENVIRONMENT as ENV, VALIDATOR_PATTERNS } from "../../smart/validator-environment";
 
 /**
  * How tokens are verified: `cognito` and `oidc` verify a JWT's signature with the issuer's published
@@ -59,15 +60,10 @@ export type SettingsResult =
 
 const USER_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d)_[0-9A-Za-z]+$/;
 const COGNITO_ISSUER = /^https:\/\/(?:issuer-)?cognito-idp\.[a-z]{2}(?:-[a-z]+)+-\d\.amazonaws\.com\/[a-z]{2}(?:-[a-z]+)+-\d_[0-9A-Za-z]+$/;
-const CLIENT_ID = /^[\x21-\x2b\x2d-\x7e]{1,256}$/;
+const { clientId: CLIENT_ID, claimName: CLAIM_NAME, audience: AUDIENCE, lifetimeSeconds: LIFETIME_SECONDS } = VALIDATOR_PATTERNS;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:secret:[\w/+=.@-]{1,512}$/;
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d$/;
-// A JSON member name a token may use for the client id or scopes.
-const CLAIM_NAME = /^[A-Za-z_][\w:.-]{0,63}$/;
-const AUDIENCE = /^[\x21-\x2b\x2d-\x7e]{1,512}$/;
-// From 1 minute to 30 days (Auth0's longest access token lifetime).
-const LIFETIME_SECONDS = [60, 2_592_000] as const;
 
 class SettingsProblem extends Error {
   constructor(
@@ -129,17 +125,17 @@ export function loadSettings(env: Env): SettingsResult {
 }
 
 function settingsOf(env: Env): ValidatorSettings {
-  const mode = oneOf(env, "AUTH_MODE", MODES, "cognito");
+  const mode = oneOf(env, ENV.authMode, MODES, "cognito");
   const modeSettings = mode === "cognito" ? cognitoSettings(env) : mode === "oidc" ? oidcSettings(env) : introspectionSettings(env);
-  const roleArn = value(env, "USER_ROLE_ARN") ?? "";
-  if (!ROLE_ARN.test(roleArn)) throw new SettingsProblem("USER_ROLE_ARN", "must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
+  const roleArn = value(env, ENV.userRoleArn) ?? "";
+  if (!ROLE_ARN.test(roleArn)) throw new SettingsProblem(ENV.userRoleArn, "must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
   const policy: TokenPolicy = {
     ...modeSettings.policy,
-    clientIds: listOf(env, "CLIENT_ID", "", CLIENT_ID, "one or more client ids of printable ASCII"),
+    clientIds: listOf(env, ENV.clientId, "", CLIENT_ID, "one or more client ids of printable ASCII"),
     // Absent, the stricter strategy: v2 scopes are dropped, never granted beyond what HealthLake honours.
-    strategy: oneOf(env, "AUTHORIZATION_STRATEGY", STRATEGIES, "SMART_ON_FHIR_V1"),
+    strategy: oneOf(env, ENV.authorizationStrategy, STRATEGIES, "SMART_ON_FHIR_V1"),
   };
-  const logLevel = logLevelOf(env.LOG_LEVEL);
+  const logLevel = logLevelOf(env[ENV.logLevel]);
   const region = env.AWS_REGION && REGION.test(env.AWS_REGION) ? env.AWS_REGION : undefined;
   return {
     mode,
@@ -160,12 +156,12 @@ type ModeSettings = Pick<ValidatorSettings, "issuer" | "keys" | "introspection">
 
 /** `USER_POOL_ID` (or `ISSUER`), optional `JWKS_URI`: Cognito's access tokens, RS256, `client_id`, `scope`, no `aud`. */
 function cognitoSettings(env: Env): ModeSettings {
-  const poolId = value(env, "USER_POOL_ID");
+  const poolId = value(env, ENV.userPoolId);
   const pool = poolId === undefined ? undefined : USER_POOL_ID.exec(poolId);
-  if (pool === null) throw new SettingsProblem("USER_POOL_ID", "must look like <region>_<id>, e.g. us-east-1_AbC123");
-  const issuer = httpsUrl(env, "ISSUER", false) ?? (pool ? `https://cognito-idp.${pool[1]}.amazonaws.com/${pool[0]}` : undefined);
-  if (issuer === undefined) throw new SettingsProblem("USER_POOL_ID", "is required unless ISSUER is set");
-  const jwksUri = httpsUrl(env, "JWKS_URI", false) ?? `${issuer.replace(/\/$/, "")}/.well-known/jwks.json`;
+  if (pool === null) throw new SettingsProblem(ENV.userPoolId, "must look like <region>_<id>, e.g. us-east-1_AbC123");
+  const issuer = httpsUrl(env, ENV.issuer, false) ?? (pool ? `https://cognito-idp.${pool[1]}.amazonaws.com/${pool[0]}` : undefined);
+  if (issuer === undefined) throw new SettingsProblem(ENV.userPoolId, "is required unless ISSUER is set");
+  const jwksUri = httpsUrl(env, ENV.jwksUri, false) ?? `${issuer.replace(/\/$/, "")}/.well-known/jwks.json`;
   return {
     issuer,
     keys: { jwksUri, algorithms: ["RS256"] },
@@ -181,18 +177,18 @@ function cognitoSettings(env: Env): ModeSettings {
 
 /** What `oidc` and `introspection` both read: the claim names, the audience and the longest lifetime. */
 function externalPolicy(env: Env, audienceRequired: boolean): ModeSettings["policy"] {
-  const [clientClaim, ...more] = listOf(env, "CLIENT_CLAIM", "client_id", CLAIM_NAME, "a claim name");
-  if (more.length > 0) throw new SettingsProblem("CLIENT_CLAIM", "must be one claim name");
-  const audience = value(env, "AUDIENCE");
+  const [clientClaim, ...more] = listOf(env, ENV.clientClaim, "client_id", CLAIM_NAME, "a claim name");
+  if (more.length > 0) throw new SettingsProblem(ENV.clientClaim, "must be one claim name");
+  const audience = value(env, ENV.audience);
   if (audience !== undefined && !AUDIENCE.test(audience))
-    throw new SettingsProblem("AUDIENCE", "must be printable ASCII without commas, at most 512 characters");
-  const lifetime = Number(value(env, "MAX_TOKEN_LIFETIME_SECONDS") ?? LIMITS.maxTokenLifetimeSeconds);
+    throw new SettingsProblem(ENV.audience, "must be printable ASCII without commas, at most 256 characters");
+  const lifetime = Number(value(env, ENV.maxTokenLifetimeSeconds) ?? LIMITS.maxTokenLifetimeSeconds);
   if (!Number.isInteger(lifetime) || lifetime < LIFETIME_SECONDS[0] || lifetime > LIFETIME_SECONDS[1]) {
-    throw new SettingsProblem("MAX_TOKEN_LIFETIME_SECONDS", `must be a whole number of seconds from ${LIFETIME_SECONDS[0]} to ${LIFETIME_SECONDS[1]}`);
+    throw new SettingsProblem(ENV.maxTokenLifetimeSeconds, `must be a whole number of seconds from ${LIFETIME_SECONDS[0]} to ${LIFETIME_SECONDS[1]}`);
   }
   return {
     clientClaim,
-    scopeClaims: listOf(env, "SCOPE_CLAIMS", "scope", CLAIM_NAME, "claim names"),
+    scopeClaims: listOf(env, ENV.scopeClaims, "scope", CLAIM_NAME, "claim names"),
     audience,
     audienceRequired: audienceRequired || audience !== undefined,
     requireTokenUse: false,
@@ -203,10 +199,10 @@ function externalPolicy(env: Env, audienceRequired: boolean): ModeSettings["poli
 /** `ISSUER`, `JWKS_URI`, `ALGORITHMS` and the shared claim settings: any OpenID provider's JWT access tokens, which must name their audience. */
 function oidcSettings(env: Env): ModeSettings {
   return {
-    issuer: httpsUrl(env, "ISSUER", true),
+    issuer: httpsUrl(env, ENV.issuer, true),
     keys: {
-      jwksUri: httpsUrl(env, "JWKS_URI", true),
-      algorithms: listOf(env, "ALGORITHMS", "RS256", new RegExp(`^(${SIGNATURE_ALGORITHMS.join("|")})$`), SIGNATURE_ALGORITHMS.join(", ")),
+      jwksUri: httpsUrl(env, ENV.jwksUri, true),
+      algorithms: listOf(env, ENV.algorithms, "RS256", new RegExp(`^(${SIGNATURE_ALGORITHMS.join("|")})$`), SIGNATURE_ALGORITHMS.join(", ")),
     },
     policy: externalPolicy(env, true),
   };
@@ -214,14 +210,14 @@ function oidcSettings(env: Env): ModeSettings {
 
 /** `ISSUER`, `INTROSPECTION_ENDPOINT`, `INTROSPECTION_CLIENT_ID`, `INTROSPECTION_SECRET_ARN` and the shared claim settings. */
 function introspectionSettings(env: Env): ModeSettings {
-  const issuer = httpsUrl(env, "ISSUER", true);
-  const endpoint = httpsUrl(env, "INTROSPECTION_ENDPOINT", true);
-  const clientId = value(env, "INTROSPECTION_CLIENT_ID");
+  const issuer = httpsUrl(env, ENV.issuer, true);
+  const endpoint = httpsUrl(env, ENV.introspectionEndpoint, true);
+  const clientId = value(env, ENV.introspectionClientId);
   if (clientId === undefined || !CLIENT_ID.test(clientId))
-    throw new SettingsProblem("INTROSPECTION_CLIENT_ID", "is required: this validator's client id at the introspection endpoint");
-  const secretArn = value(env, "INTROSPECTION_SECRET_ARN");
+    throw new SettingsProblem(ENV.introspectionClientId, "is required: this validator's client id at the introspection endpoint");
+  const secretArn = value(env, ENV.introspectionSecretArn);
   if (secretArn === undefined || !SECRET_ARN.test(secretArn)) {
-    throw new SettingsProblem("INTROSPECTION_SECRET_ARN", "must be the ARN of the Secrets Manager secret holding the client secret");
+    throw new SettingsProblem(ENV.introspectionSecretArn, "must be the ARN of the Secrets Manager secret holding the client secret");
   }
   return { issuer, introspection: { endpoint, clientId, secretArn }, policy: externalPolicy(env, false) };
 }

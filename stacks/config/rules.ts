@@ -3,6 +3,7 @@ import { defaultDomainPrefixForAnyAccount, domainPrefixProblem } from "../cognit
 import { AUTHORIZATION_SERVER_PRESETS } from "./authorization-server-presets";
 import { parseClinicalScope } from "../../smart/scope-grammar";
 import { SIGNATURE_ALGORITHMS, isSignatureAlgorithm } from "../../smart/signature-algorithms";
+import { VALIDATOR_PATTERNS } from "../../smart/validator-environment";
 import type { ResolvedConfig } from "./resolve";
 import type { OAuthFlow, TokenValidityUnit } from "./types";
 
@@ -451,10 +452,8 @@ export const externalEndpoints: ConfigRule = ({ smart }) => {
   return problems;
 };
 
-// A client id or audience: printable ASCII without commas (the validator's settings are comma-separated lists).
-const CLIENT_ID = /^[\x21-\x2b\x2d-\x7e]{1,256}$/;
-const CLAIM_NAME = /^[A-Za-z_][\w:.-]{0,63}$/;
-const LIFETIME_SECONDS = [60, 2_592_000] as const;
+// What the validator reads back (smart/validator-environment.ts): the same patterns, checked here at synth.
+const { clientId: CLIENT_ID, audience: AUDIENCE, claimName: CLAIM_NAME, lifetimeSeconds: LIFETIME_SECONDS } = VALIDATOR_PATTERNS;
 
 /** What the validator checks in the server's tokens: clients, audience, claim names, algorithms, lifetime; and people need person claims. */
 export const externalTokens: ConfigRule = ({ smart }) => {
@@ -464,7 +463,7 @@ export const externalTokens: ConfigRule = ({ smart }) => {
   if (external.clientIds.length === 0 || !external.clientIds.every((id) => CLIENT_ID.test(id))) {
     problems.push(`${EXTERNAL}.clientIds ${show(external.clientIds)} must list the accepted app clients, each printable ASCII without commas`);
   }
-  if (external.audience !== undefined && !CLIENT_ID.test(external.audience)) {
+  if (external.audience !== undefined && !AUDIENCE.test(external.audience)) {
     problems.push(`${EXTERNAL}.audience ${show(external.audience)} must be printable ASCII without commas, at most 256 characters`);
   }
   if (!CLAIM_NAME.test(external.clientClaim)) problems.push(`${EXTERNAL}.clientClaim ${show(external.clientClaim)} is not a claim name`);

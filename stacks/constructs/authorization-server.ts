@@ -7,7 +7,7 @@ import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool
 import { CognitoUserPoolDomain } from "@cdktf/provider-aws/lib/cognito-user-pool-domain";
 import { type CognitoUrls, cognitoUrls } from "../cognito-urls";
 import { PASSWORD_POLICY } from "../password-policy";
-import { customAttribute, IDENTITY_ATTRIBUTES } from "../../lambda/pre-token-generation/attributes";
+import { customAttribute, IDENTITY_ATTRIBUTES } from "../../smart/identity-attributes";
 import { PRE_TOKEN_GENERATION_VERSION } from "./pre-token-generation-function";
 import type { OAuthFlow, ResolvedCognito } from "../config";
 

@@ -19,6 +19,7 @@ import { SmartServiceRole } from "./smart-service-role";
 import { TokenValidatorFunction } from "./token-validator-function";
 import { SmartFront } from "./smart-front";
 import { SCOPES_THE_FRONT_ADVERTISES } from "../../smart/smart-front";
+import { VALIDATOR_ENVIRONMENT } from "../../smart/validator-environment";
 
 export interface SmartOnFhirProps extends ResolvedSmart {
   /** The stack's name, in the default Cognito domain prefix. */
@@ -85,9 +86,9 @@ export class SmartOnFhir {
       keySetUrl: server.keySetUrl,
       environment: {
         ...server.validatorEnvironment,
-        USER_ROLE_ARN: SmartServiceRole.arnOf(props.serviceRoleName, props.accountId),
+        [VALIDATOR_ENVIRONMENT.userRoleArn]: SmartServiceRole.arnOf(props.serviceRoleName, props.accountId),
         // Which scope versions HealthLake honours, so the function passes no others.
-        AUTHORIZATION_STRATEGY: props.authorizationStrategy,
+        [VALIDATOR_ENVIRONMENT.authorizationStrategy]: props.authorizationStrategy,
       },
     });
     const secret = this.externalAuthorizationServer?.introspectionSecret;
@@ -129,9 +130,9 @@ export class SmartOnFhir {
       clientScopes: auth.clientScopes,
       keySetUrl: auth.urls.jwks,
       validatorEnvironment: {
-        USER_POOL_ID: auth.userPool.id,
-        CLIENT_ID: clientIdList(clientIds),
-        JWKS_URI: auth.urls.jwks,
+        [VALIDATOR_ENVIRONMENT.userPoolId]: auth.userPool.id,
+        [VALIDATOR_ENVIRONMENT.clientId]: clientIdList(clientIds),
+        [VALIDATOR_ENVIRONMENT.jwksUri]: auth.urls.jwks,
       },
       discovery: {
         // SMART apps talk to the front, which talks to Cognito.

@@ -1,4 +1,7 @@
 /**
+ * The contract between the user pool the stack creates (stacks/constructs/authorization-server.ts) and
+ * the pre token generation trigger (lambda/pre-token-generation/).
+ *
  * The user pool's custom attributes a person's SMART identity comes from: set by an administrator,
  * readable by the app clients, writable by none. The pool schema names them without the `custom:`
  * prefix that Cognito adds in events, tokens and app client attribute lists.
