@@ -492,6 +492,41 @@ describe("configuration rules: each fails on a bad value, names field and value,
       },
     ],
     [
+      "redirectUrls (a public client's callback that is the confidential one's, spelt otherwise)",
+      rules.redirectUrls,
+      {
+        ...base,
+        smart: {
+          identityClaims: {},
+          cognito: { callbackUrls: ["https://app.example.org/cb"] },
+          smartFront: { publicClientCallbackUrls: ["https://APP.example.org:443/cb"] },
+        },
+      },
+      /^smart.smartFront.publicClientCallbackUrls \["https:\/\/APP.example.org:443\/cb"\] are also smart.cognito.callbackUrls/,
+      {
+        ...base,
+        smart: {
+          identityClaims: {},
+          cognito: { callbackUrls: ["https://app.example.org/cb"] },
+          smartFront: { publicClientCallbackUrls: ["https://app.example.org/spa"] },
+        },
+      },
+    ],
+    [
+      "smartFrontSettings (a public client without the front)",
+      rules.smartFrontSettings,
+      { ...base, smart: { identityClaims: {}, smartFront: { enabled: false, publicClientCallbackUrls: ["https://spa.example.org/cb"] } } },
+      /^smart.smartFront.publicClientCallbackUrls is set, but smart.smartFront.enabled is false/,
+      { ...base, smart: { identityClaims: {}, smartFront: { enabled: false } } },
+    ],
+    [
+      "smartFrontSettings (a stack name too long for the default function name)",
+      rules.smartFrontSettings,
+      { ...base, name: "a".repeat(40), smart: { identityClaims: {} } },
+      /^the SMART front's default function name "a{40}-smart-front" \(from name "a{40}"\) is over 50 characters: set smart.smartFront.functionName, or shorten name to 38/,
+      { ...base, name: "a".repeat(38), smart: { identityClaims: {} } },
+    ],
+    [
       "redirectUrls (a public client's callback over plain HTTP)",
       rules.redirectUrls,
       { ...base, smart: { identityClaims: {}, smartFront: { publicClientCallbackUrls: ["http://spa.example/cb"] } } },

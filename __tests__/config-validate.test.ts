@@ -112,6 +112,12 @@ describe("environmentsReport: every environment's problems at once, before anyth
     expect(environmentsReport([env("one", {}), env("two", {})])).toBeUndefined();
   });
 
+  test("two environments of one name: said once, before their own problems", () => {
+    expect(environmentsReport([env("twin", {}), env("twin", {}), env("single", {})])).toBe(
+      'environment "twin" is defined twice: each environment needs a name of its own (it names the stack and its state)',
+    );
+  });
+
   test("every broken environment, each once, grouped under its name; the valid ones left out", () => {
     const report = environmentsReport([
       env("first", { region: "eu-central-1" }),

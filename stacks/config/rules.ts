@@ -70,9 +70,19 @@ function redirectUrlProblems(field: string, urls: readonly string[]): string[] {
   });
 }
 
+/** A URL as a browser goes to it (host in lower case, no default port), so that two spellings of one address compare equal. */
+function asVisited(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
+}
+
 export const redirectUrls: ConfigRule = ({ smart }) => {
   const publicUrls = smart?.smartFront?.publicClientCallbackUrls ?? [];
-  const shared = publicUrls.filter((url) => smart?.cognito?.callbackUrls.includes(url));
+  const confidential = new Set((smart?.cognito?.callbackUrls ?? []).map(asVisited));
+  const shared = publicUrls.filter((url) => confidential.has(asVisited(url)));
   return [
     ...(["callbackUrls", "logoutUrls"] as const).flatMap((field) => redirectUrlProblems(`smart.cognito.${field}`, smart?.cognito?.[field] ?? [])),
     ...redirectUrlProblems("smart.smartFront.publicClientCallbackUrls", publicUrls),
@@ -338,8 +348,12 @@ export const identityClaimsFunction: ConfigRule = ({ smart }) => {
 
 const SMART_FRONT = "smart.smartFront";
 /** The SMART front: Cognito's, for its client for people, inside Lambda's and API Gateway's limits. */
-export const smartFrontSettings: ConfigRule = ({ smart }) => {
+export const smartFrontSettings: ConfigRule = ({ smart, name }) => {
   const given = smart?.smartFrontGiven;
+  if (given?.enabled === false && given.publicClientCallbackUrls !== undefined)
+    return [
+      `${SMART_FRONT}.publicClientCallbackUrls is set, but ${SMART_FRONT}.enabled is false: the public client needs the front's PKCE; remove enabled: false, or the URLs`,
+    ];
   if (given && given.enabled !== false) {
     if (smart?.externalAuthorizationServer)
       return [`${SMART_FRONT} is the SMART front for Cognito, but ${EXTERNAL} replaces Cognito and serves SMART apps itself: remove smartFront`];
@@ -353,7 +367,9 @@ export const smartFrontSettings: ConfigRule = ({ smart }) => {
     problems.push(`${SMART_FRONT}.timeoutSeconds ${front.timeoutSeconds} leaves Cognito no time: use at least 2 (the front waits 1 s less)`);
   if (!FUNCTION_NAME.test(front.functionName) || front.functionName.length > 50) {
     problems.push(
-      `${SMART_FRONT}.functionName ${show(front.functionName)} is not a name for the function and its API: use 1–50 letters, digits, hyphens and underscores`,
+      given?.functionName === undefined
+        ? `the SMART front's default function name ${show(front.functionName)} (from name ${show(name)}) is over 50 characters: set ${SMART_FRONT}.functionName, or shorten name to 38`
+        : `${SMART_FRONT}.functionName ${show(front.functionName)} is not a name for the function and its API: use 1–50 letters, digits, hyphens and underscores`,
     );
   }
   if (front.reservedConcurrency !== undefined && !(Number.isInteger(front.reservedConcurrency) && front.reservedConcurrency >= 1)) {

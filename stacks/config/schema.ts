@@ -60,7 +60,7 @@ export const SmartFrontSchema = z.strictObject({
   /**
    * `false`: no front. Discovery then names Cognito's endpoints and withdraws what only the front
    * delivers: `launch-standalone`, `context-standalone-patient`, `sso-openid-connect`, `client-public`,
-   * and the scopes `fhirUser` and `offline_access`.
+   * the scopes `fhirUser` and `offline_access`, and the grant `refresh_token`.
    */
   enabled: z.boolean().optional(),
   /**
@@ -127,7 +127,7 @@ export const ExternalAuthorizationServerSchema = z.strictObject({
   clientClaim: z.string().optional(),
   /** Claims holding scopes. Absent: the preset's, else `["scope"]`. */
   scopeClaims: z.array(z.string()).optional(),
-  /** Signature algorithms accepted (`oidc`): RS256, ES256. Absent: the preset's, else `["RS256"]`. */
+  /** Signature algorithms accepted (`oidc`): RS256, PS256, ES256. Absent: the preset's, else `["RS256"]`. */
   algorithms: z.array(SignatureAlgorithmSchema).optional(),
   /** Longest `exp - iat` accepted. Absent: the preset's, else one day. */
   maxTokenLifetimeSeconds: z.number().optional(),

@@ -76,8 +76,12 @@ function message(issue: z.core.$ZodIssue): string[] {
     case "invalid_type":
       if (issue.input === undefined) return [`${at} is required: set it (docs/configuration.md)`];
       return [`${at} is ${describe(issue.input)}, not ${WANTED[issue.expected] ?? issue.expected}: write ${WANTED[issue.expected] ?? issue.expected}`];
-    case "invalid_value":
-      return [`${at} ${JSON.stringify(issue.input)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`];
+    case "invalid_value": {
+      const choices = `is not one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      // The right choice in another case (`"optional"` for `"OPTIONAL"`).
+      const meant = issue.values.find((v) => typeof v === "string" && typeof issue.input === "string" && v.toLowerCase() === issue.input.toLowerCase());
+      return [`${at} ${JSON.stringify(issue.input)} ${choices}${meant === undefined ? "" : `: did you mean ${JSON.stringify(meant)}?`}`];
+    }
     default:
       return [`${at}: ${issue.message}`];
   }

@@ -31,6 +31,11 @@ export function validateConfig(given: HealthLakeSmartConfig): ResolvedConfig {
  * app prints, once, before it synthesizes anything, so one broken environment does not hide the others.
  */
 export function environmentsReport(configs: readonly HealthLakeSmartConfig[]): string | undefined {
-  const reports = configs.map(problemReport).filter((report) => report !== undefined);
+  const names = configs.map((config) => config?.name);
+  const twice = [...new Set(names.filter((name, i) => typeof name === "string" && names.indexOf(name) !== i))];
+  const reports = [
+    ...twice.map((name) => `environment ${show(name)} is defined twice: each environment needs a name of its own (it names the stack and its state)`),
+    ...configs.map(problemReport).filter((report) => report !== undefined),
+  ];
   return reports.length === 0 ? undefined : reports.join("\n\n");
 }
