@@ -13,6 +13,7 @@ export interface TerraformJson {
   output: Record<string, Record<string, any>>;
   variable?: Record<string, Record<string, any>>;
   check?: Record<string, Record<string, any>>;
+  locals?: Record<string, any>;
   import?: Record<string, any>[];
   provider: Record<string, any[]>;
   terraform: Record<string, any>;

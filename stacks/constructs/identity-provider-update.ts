@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn, type IResolvable, Op, TerraformStack } from "cdktf";
+import { Fn, type IResolvable, Op, TerraformLocal, TerraformStack } from "cdktf";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaInvocation } from "@cdktf/provider-aws/lib/lambda-invocation";
 import type { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
@@ -47,6 +47,10 @@ export class IdentityProviderUpdate extends Construct {
   constructor(scope: Construct, id: string, props: IdentityProviderUpdateProps) {
     super(scope, id);
     const { settings, datastore } = props;
+    // The document as Terraform encodes it, once, so its digest is a function of a reference: cdktf
+    // cannot render a function call whose argument holds `${...}` (it warns, and may render it wrong).
+    const metadataJson = new TerraformLocal(this, "metadata", Fn.jsonencode(settings.metadata));
+    metadataJson.overrideLogicalId("identity_provider_metadata");
     const { function: fn, role } = addNodejsFunction(this, {
       names: {
         zip: "identity_provider_update_zip",
@@ -74,7 +78,7 @@ export class IdentityProviderUpdate extends Construct {
         [ENV.authorizationStrategy]: settings.authorizationStrategy,
         [ENV.fineGrainedAuthorization]: String(settings.fineGrainedAuthorization),
         // Terraform's own digest of the document it sends (smart/identity-provider-update.ts: terraformJsonencode).
-        [ENV.metadataSha256]: Fn.sha256(Fn.jsonencode(settings.metadata)),
+        [ENV.metadataSha256]: Fn.sha256(metadataJson.asString),
       },
     });
     const policy = new IamRolePolicy(this, "healthlake-access", {
