@@ -8,6 +8,9 @@ import type { PostForm } from "./upstream";
 
 export type FrontHandler = (event: HttpApiEvent) => Promise<FrontResponse>;
 
+// The routes the log may name; any other path is logged as "other", never as the caller wrote it.
+const KNOWN_ROUTES: readonly string[] = Object.values(SMART_FRONT_ROUTES);
+
 /**
  * The front's handler: one route per SMART endpoint, one log line per request with the route, the
  * status, why the front refused and how long Cognito took, never a token, code, secret or verifier.
@@ -31,9 +34,8 @@ export function frontHandler(settings: FrontSettings, post: PostForm, log: (line
         outcome = { response: text(404, "not found\n"), refused: "route" };
     }
     const { response, refused, upstreamStatus, upstreamMs } = outcome;
-    const known = Object.values(SMART_FRONT_ROUTES) as string[];
     const ms = Math.round((performance.now() - started) * 100) / 100;
-    log(JSON.stringify({ route: known.includes(route) ? route : "other", status: response.statusCode, refused, upstreamStatus, upstreamMs, ms }));
+    log(JSON.stringify({ route: KNOWN_ROUTES.includes(route) ? route : "other", status: response.statusCode, refused, upstreamStatus, upstreamMs, ms }));
     return response;
   };
 }
